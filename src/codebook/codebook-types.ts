@@ -1,0 +1,90 @@
+/**
+ * Shapes of the reference data armtrace ships (event types, actors, places, weapons). The data lives in
+ * src/codebook/data/*.json, each file with its `source` and `licence`; users may edit copies of it later.
+ */
+
+export type EventTypeId = "attack" | "security_operation" | "armed_clash" | "airstrike" | "weapons_seizure";
+
+export interface EventTypeEntry {
+  id: EventTypeId;
+  label: string;
+  definition: string;
+  /** ACLED event type and the sub-event types this maps to (first is the default). */
+  acled: { eventType: string; subEventTypes: string[] };
+  /** GTD attacktype1_txt values this maps to (empty for non-terrorism types). */
+  gtdAttackTypes: string[];
+}
+
+export type ActorKind =
+  | "militant_group"
+  | "separatist_group"
+  | "sectarian_group"
+  | "state_force"
+  | "de_facto_authority"
+  | "foreign_force"
+  | "criminal_network"
+  | "militia";
+
+export interface ActorEntry {
+  /** Canonical name, as EXTRACTION.md spells it where it lists the actor. */
+  name: string;
+  kind: ActorKind;
+  /** Every alias and spelling a report may use (matched case-insensitively, punctuation-tolerant). */
+  aliases: string[];
+  /** Canonical names of parent organisations or alliances (e.g. Majeed Brigade → Balochistan Liberation Army). */
+  affiliations: string[];
+  countries: string[];
+  activeFrom: number | null;
+  activeTo: number | null;
+  notes?: string;
+}
+
+export type PlaceLevel = "country" | "admin1" | "admin2" | "locality";
+
+export interface PlaceEntry {
+  /** Stable id, e.g. "PK-KP-north-waziristan". */
+  id: string;
+  name: string;
+  level: PlaceLevel;
+  country: "PK" | "AF";
+  /** Province (admin1) common English name; for admin1 entries, the same as name. */
+  admin1: string | null;
+  /** District (admin2) for admin2 and locality entries. */
+  admin2: string | null;
+  lat: number;
+  lon: number;
+  /** Alternative spellings and former names ("D.I. Khan", "NWFP", "Kandahār"). */
+  aliases: string[];
+  /** Set when the name is also a common word or a person's name and needs context to count as a place. */
+  isAmbiguous?: boolean;
+}
+
+export type WeaponCategory =
+  | "small_arms"
+  | "light_weapons"
+  | "ied"
+  | "suicide_vest"
+  | "vbied"
+  | "rocket"
+  | "mortar"
+  | "grenade"
+  | "drone"
+  | "night_vision"
+  | "ammunition"
+  | "explosives";
+
+export interface WeaponEntry {
+  /** Canonical model or class name ("AK-47", "M4A1 carbine", "RPG-7"). */
+  name: string;
+  category: WeaponCategory;
+  aliases: string[];
+  calibre?: string;
+  manufacturers?: string[];
+}
+
+/** Envelope of every codebook data file. */
+export interface CodebookFile<T> {
+  source: string;
+  licence: string;
+  entries: T[];
+}

@@ -1,0 +1,52 @@
+import { sql } from "kysely";
+import type { Migration } from "../migrate.ts";
+
+/** Sources kept verbatim with their plain text, metadata, dedupe keys and a full-text index. */
+export const migration001Sources: Migration = {
+  id: "001-sources",
+  async up(db, dialect) {
+    await db.schema
+      .createTable("sources")
+      .addColumn("id", "integer", (col) => (dialect === "postgres" ? col.generatedAlwaysAsIdentity().primaryKey() : col.primaryKey().autoIncrement()))
+      .addColumn("content_hash", "text", (col) => col.notNull().unique())
+      .addColumn("kind", "text", (col) => col.notNull())
+      .addColumn("origin", "text", (col) => col.notNull())
+      .addColumn("url", "text")
+      .addColumn("title", "text")
+      .addColumn("outlet", "text")
+      .addColumn("published", "text")
+      .addColumn("language", "text")
+      .addColumn("media_type", "text", (col) => col.notNull())
+      .addColumn("raw", dialect === "postgres" ? "bytea" : "blob", (col) => col.notNull())
+      .addColumn("text", "text", (col) => col.notNull())
+      .addColumn("word_count", "integer", (col) => col.notNull())
+      .addColumn("simhash", "text", (col) => col.notNull())
+      .addColumn("near_duplicate_of", "integer", (col) => col.references("sources.id"))
+      .addColumn("near_duplicate_distance", "integer")
+      .addColumn("ingested_at", "text", (col) => col.notNull())
+      .execute();
+    await db.schema.createIndex("sources_published_idx").on("sources").column("published").execute();
+    await db.schema.createIndex("sources_near_duplicate_idx").on("sources").column("near_duplicate_of").execute();
+    // Four 16-bit bands of each simhash: two texts within Hamming distance 3 share at least one band.
+    await db.schema
+      .createTable("source_simhash_bands")
+      .addColumn("band", "integer", (col) => col.notNull())
+      .addColumn("value", "integer", (col) => col.notNull())
+      .addColumn("source_id", "integer", (col) => col.notNull().references("sources.id").onDelete("cascade"))
+      .execute();
+    await db.schema.createIndex("source_simhash_bands_idx").on("source_simhash_bands").columns(["band", "value"]).execute();
+    if (dialect === "sqlite") {
+      await sql`CREATE VIRTUAL TABLE sources_fts USING fts5(title, text, content='sources', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+      await sql`CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN
+        INSERT INTO sources_fts(rowid, title, text) VALUES (new.id, coalesce(new.title, ''), new.text); END`.execute(db);
+      await sql`CREATE TRIGGER sources_fts_delete AFTER DELETE ON sources BEGIN
+        INSERT INTO sources_fts(sources_fts, rowid, title, text) VALUES ('delete', old.id, coalesce(old.title, ''), old.text); END`.execute(db);
+      await sql`CREATE TRIGGER sources_fts_update AFTER UPDATE OF title, text ON sources BEGIN
+        INSERT INTO sources_fts(sources_fts, rowid, title, text) VALUES ('delete', old.id, coalesce(old.title, ''), old.text);
+        INSERT INTO sources_fts(rowid, title, text) VALUES (new.id, coalesce(new.title, ''), new.text); END`.execute(db);
+    } else {
+      await sql`ALTER TABLE sources ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED`.execute(db);
+      await sql`CREATE INDEX sources_search_idx ON sources USING gin (search_vector)`.execute(db);
+    }
+  },
+};

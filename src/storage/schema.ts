@@ -1,0 +1,4 @@
+import type { SourceTables } from "./tables/sources.ts";
+
+/** Every table armtrace stores, as Kysely sees them; each domain declares its own in ./tables. */
+export interface Database extends SourceTables {}

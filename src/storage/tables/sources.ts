@@ -1,0 +1,32 @@
+import type { Generated } from "kysely";
+
+export interface SourcesTable {
+  id: Generated<number>;
+  content_hash: string;
+  kind: string;
+  origin: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string | null;
+  media_type: string;
+  raw: Buffer;
+  text: string;
+  word_count: number;
+  simhash: string;
+  near_duplicate_of: number | null;
+  near_duplicate_distance: number | null;
+  ingested_at: string;
+}
+
+export interface SourceSimhashBandsTable {
+  band: number;
+  value: number;
+  source_id: number;
+}
+
+export interface SourceTables {
+  sources: SourcesTable;
+  source_simhash_bands: SourceSimhashBandsTable;
+}
