@@ -37,6 +37,28 @@ export interface ActorEntry {
   activeFrom: number | null;
   activeTo: number | null;
   notes?: string;
+  /**
+   * Aliases that name this actor only in some contexts ("Taliban", "police", "Afghan forces"). They may be
+   * shared with other actors; a resolver picks among them by the country and date of the report.
+   */
+  contextAliases?: ActorContextAlias[];
+  /** ACLED inter code (1–8) when the kind's default does not fit (e.g. 8 for a multinational mission). */
+  acledInter?: number;
+}
+
+/** One context-dependent alias: it names the actor when the country and date conditions hold. */
+export interface ActorContextAlias {
+  alias: string;
+  /** ISO 3166-1 alpha-2 codes of where the event happened for this reading to apply. */
+  countries?: string[];
+  /** ISO date (YYYY[-MM[-DD]]): the reading applies on or after this date. */
+  from?: string;
+  /** ISO date: the reading applies before this date. */
+  before?: string;
+  /** Higher wins when the context cannot decide between readings (default 0). */
+  priority?: number;
+  /** How a human would decide, shown to reviewers. */
+  note?: string;
 }
 
 export type PlaceLevel = "country" | "admin1" | "admin2" | "locality";

@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { ActorContext } from "./actor-registry.ts";
+import { createActorRegistry, defaultActorRegistry, normalizeActorName, shippedActors } from "./index.ts";
+import { isArmtraceError } from "../errors.ts";
+
+const extractionSpec = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/EXTRACTION.md");
+
+const months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** Reads the "Actors" table of the extraction contract: canonical name → aliases with their date context. */
+function readContractActors(markdown: string): Array<{ canonical: string; alias: string; context: ActorContext }> {
+  const section = markdown.split(/^## /m).find((part) => part.startsWith("Actors"));
+  if (section === undefined) return [];
+  const rows: Array<{ canonical: string; alias: string; context: ActorContext }> = [];
+  for (const line of section.split("\n")) {
+    const cells = line.split("|").map((cell) => cell.trim());
+    const canonical = cells[1];
+    const aliasCell = cells[2];
+    if (canonical === undefined || aliasCell === undefined || canonical === "canonical" || /^-+$/.test(canonical)) continue;
+    const withoutGloss = aliasCell.split(" — ")[0] ?? "";
+    const aliases = withoutGloss.replace(/,\s*when no specific group is named.*$/i, "").split(",");
+    for (const raw of aliases) {
+      let context: ActorContext = {};
+      const qualifier = /\((before|after) (\w+) (\d{4})\)/i.exec(raw);
+      if (qualifier !== null) {
+        const month = months.indexOf((qualifier[2] ?? "").toLowerCase()) + 1;
+        const year = Number(qualifier[3]);
+        const shifted = qualifier[1]?.toLowerCase() === "before" ? month - 1 : month + 1;
+        context = { date: `${year}-${String(shifted).padStart(2, "0")}` };
+      }
+      const alias = raw.replace(/\([^)]*\)/g, "").trim();
+      if (alias !== "") rows.push({ canonical, alias, context });
+    }
+    rows.push({ canonical, alias: canonical, context: {} });
+  }
+  return rows;
+}
+
+describe("actor registry", () => {
+  const registry = defaultActorRegistry();
+
+  it("ships at least 40 actors", () => {
+    expect(registry.all().length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.skipIf(!existsSync(extractionSpec))("resolves every alias of the extraction contract to its canonical name", () => {
+    const rows = readContractActors(readFileSync(extractionSpec, "utf8"));
+    expect(rows.length).toBeGreaterThan(40);
+    const wrong = rows
+      .filter((row) => registry.resolve(row.alias, row.context)?.name !== row.canonical)
+      .map((row) => `${row.alias} → ${registry.resolve(row.alias, row.context)?.name ?? "nothing"} (want ${row.canonical})`);
+    expect(wrong).toEqual([]);
+  });
+
+  it.runIf(!existsSync(extractionSpec))("skips the contract check: ../shared/EXTRACTION.md is absent", () => {
+    expect(existsSync(extractionSpec)).toBe(false);
+  });
+
+  it("maps no plain alias to two actors", () => {
+    const owners = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const entry of shippedActors()) {
+      for (const alias of new Set([entry.name, ...entry.aliases].map(normalizeActorName))) {
+        const owner = owners.get(alias);
+        if (owner !== undefined && owner !== entry.name) clashes.push(`${alias}: ${owner} / ${entry.name}`);
+        owners.set(alias, entry.name);
+      }
+    }
+    for (const entry of shippedActors()) {
+      for (const rule of entry.contextAliases ?? []) {
+        const owner = owners.get(normalizeActorName(rule.alias));
+        if (owner !== undefined) clashes.push(`${rule.alias}: plain alias of ${owner}, contextual for ${entry.name}`);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it("names only existing actors as affiliations", () => {
+    for (const entry of registry.all()) {
+      for (const parent of entry.affiliations) expect(registry.get(parent), `${entry.name} → ${parent}`).toBeDefined();
+    }
+  });
+
+  it("matches regardless of case, hyphens, spaces and apostrophes", () => {
+    expect(normalizeActorName("Fitna-al-Khawarij")).toBe(normalizeActorName("Fitna al Khawarij"));
+    expect(registry.resolve("FITNA AL-KHAWARIJ")?.name).toBe("Tehrik-i-Taliban Pakistan");
+    expect(registry.resolve("Tehreek-e-Taliban")?.name).toBe("Tehrik-i-Taliban Pakistan");
+    expect(registry.resolve("bla’s majeed brigade")?.name).toBe("Majeed Brigade");
+    expect(registry.resolve("is kp")?.name).toBe("Islamic State Khorasan Province");
+    expect(registry.resolve("U.S. forces")?.name).toBe("United States forces");
+    expect(registry.resolve("no such group")).toBeUndefined();
+  });
+
+  it("resolves ambiguous aliases by country and date", () => {
+    expect(registry.isAmbiguous("Taliban")).toBe(true);
+    expect(registry.resolve("Taliban", { country: "PK" })?.name).toBe("Tehrik-i-Taliban Pakistan");
+    expect(registry.resolve("Taliban", { country: "AF" })?.name).toBe("Afghan Taliban");
+    expect(registry.resolve("police")?.name).toBe("Pakistan security forces");
+    expect(registry.resolve("security forces", { country: "AF", date: "2024-03-02" })?.name).toBe("Afghan Taliban");
+    expect(registry.resolve("security forces", { country: "AF", date: "2019" })?.name).toBe(
+      "Afghan National Defense and Security Forces",
+    );
+    expect(registry.resolve("Afghan forces", { date: "2021-08-14" })?.name).toBe("Afghan National Defense and Security Forces");
+    expect(registry.resolve("Afghan forces", { date: "2021-08-15" })?.name).toBe("Afghan Taliban");
+    expect(registry.resolve("Afghan forces", { date: new Date("2025-10-12") })?.name).toBe("Afghan Taliban");
+    expect(registry.candidates("troops").map((entry) => entry.name)).toContain("Afghan Taliban");
+  });
+
+  it("lists aliases longest first for scanners", () => {
+    const keys = [...registry.aliases()].map(([alias]) => alias);
+    for (let i = 1; i < keys.length; i += 1) expect(keys[i - 1]!.length).toBeGreaterThanOrEqual(keys[i]!.length);
+    expect(keys).toContain("fitna al khawarij");
+  });
+
+  it("follows affiliations transitively", () => {
+    expect(registry.affiliatesOf("Majeed Brigade").map((entry) => entry.name)).toEqual([
+      "Balochistan Liberation Army",
+      "Baloch Raaji Aajoi Sangar",
+    ]);
+    expect(registry.affiliatesOf("JuA").map((entry) => entry.name)).toEqual(["Tehrik-i-Taliban Pakistan"]);
+    expect(registry.affiliatesOf("Pakistan security forces")).toEqual([]);
+  });
+
+  it("refuses malformed entries with every problem listed", () => {
+    try {
+      createActorRegistry([
+        { name: "A", kind: "gang" as never, aliases: [], affiliations: ["Nobody"], countries: ["PK"], activeFrom: null, activeTo: null },
+      ]);
+      expect.unreachable();
+    } catch (error) {
+      expect(isArmtraceError(error, "INVALID_INPUT")).toBe(true);
+      expect((error as Error).message).toMatch(/unknown kind.*unknown "Nobody"/);
+    }
+  });
+});

@@ -1,0 +1,238 @@
+import actorData from "../codebook/data/actors.json" with { type: "json" };
+import type { ActorContextAlias, ActorEntry, ActorKind, CodebookFile } from "../codebook/codebook-types.ts";
+import { ArmtraceError } from "../errors.ts";
+
+/** What a resolver may know about the report an alias comes from. */
+export interface ActorContext {
+  /** ISO 3166-1 alpha-2 code of where the event happened ("PK", "AF"). */
+  country?: string | null;
+  /** Event date as ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD", or a Date. */
+  date?: string | Date | null;
+}
+
+/** Lookup over a set of actors: canonical names, aliases and context-dependent aliases. */
+export interface ActorRegistry {
+  /** The actor an alias or canonical name refers to, using country/date context for ambiguous aliases. */
+  resolve(alias: string, context?: ActorContext): ActorEntry | undefined;
+  /** The actor with exactly this canonical name (case- and punctuation-insensitive). */
+  get(canonical: string): ActorEntry | undefined;
+  /** Every actor, in registry order. */
+  all(): readonly ActorEntry[];
+  /**
+   * Every normalized alias (canonical names included) with the actor it means when no context is known,
+   * longest first, for text scanners. Ambiguous aliases appear once; re-resolve them with context.
+   */
+  aliases(): Iterable<[string, ActorEntry]>;
+  /** True when the alias can mean different actors depending on country or date. */
+  isAmbiguous(alias: string): boolean;
+  /** Every actor the alias may mean in some context, most likely first. */
+  candidates(alias: string): ActorEntry[];
+  /** Parent organisations of an actor, transitively, nearest first (Majeed Brigade → BLA → BRAS). */
+  affiliatesOf(name: string): ActorEntry[];
+}
+
+const actorKinds: ReadonlySet<string> = new Set<ActorKind>([
+  "militant_group",
+  "separatist_group",
+  "sectarian_group",
+  "state_force",
+  "de_facto_authority",
+  "foreign_force",
+  "criminal_network",
+  "militia",
+]);
+
+/** Lower-cases, strips diacritics, apostrophes and dots, and treats hyphens/underscores as spaces. */
+export function normalizeActorName(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’‘`´.]/g, "")
+    .replace(/[-‐‑‒–—_/()]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The actor entries shipped in src/codebook/data/actors.json. */
+export function shippedActors(): ActorEntry[] {
+  return (actorData as unknown as CodebookFile<ActorEntry>).entries;
+}
+
+interface Reading {
+  entry: ActorEntry;
+  rule: ActorContextAlias | undefined;
+  order: number;
+}
+
+type Verdict = "match" | "unknown" | "reject";
+
+function dateString(date: string | Date): string {
+  return typeof date === "string" ? date : date.toISOString().slice(0, 10);
+}
+
+/** Compares an event date to a cut-off at the event date's precision; undefined when it cannot tell. */
+function compareDate(date: string, cutoff: string): number | undefined {
+  const length = Math.min(date.length, cutoff.length);
+  const a = date.slice(0, length);
+  const b = cutoff.slice(0, length);
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return date.length >= cutoff.length ? 0 : undefined;
+}
+
+function judge(rule: ActorContextAlias | undefined, context: ActorContext | undefined): { verdict: Verdict; matches: number } {
+  if (rule === undefined) return { verdict: "unknown", matches: 0 };
+  let matches = 0;
+  const country = context?.country?.toUpperCase();
+  if (rule.countries !== undefined && country) {
+    if (!rule.countries.includes(country)) return { verdict: "reject", matches };
+    matches += 1;
+  }
+  const date = context?.date ? dateString(context.date) : undefined;
+  if (date !== undefined && (rule.from !== undefined || rule.before !== undefined)) {
+    if (rule.from !== undefined) {
+      const order = compareDate(date, rule.from);
+      if (order !== undefined && order < 0) return { verdict: "reject", matches };
+      if (order !== undefined) matches += 1;
+    }
+    if (rule.before !== undefined) {
+      const order = compareDate(date, rule.before);
+      if (order !== undefined && order >= 0) return { verdict: "reject", matches };
+      if (order !== undefined) matches += 1;
+    }
+  }
+  return { verdict: matches > 0 ? "match" : "unknown", matches };
+}
+
+function checkEntries(entries: readonly ActorEntry[]): void {
+  const problems: string[] = [];
+  const names = new Set<string>();
+  for (const entry of entries) {
+    if (typeof entry.name !== "string" || entry.name.trim() === "") problems.push("an actor has no name");
+    else if (names.has(normalizeActorName(entry.name))) problems.push(`actor "${entry.name}" is listed twice`);
+    names.add(normalizeActorName(entry.name ?? ""));
+    if (!actorKinds.has(entry.kind)) problems.push(`actor "${entry.name}" has unknown kind "${entry.kind}"`);
+    if (!Array.isArray(entry.aliases) || !Array.isArray(entry.affiliations)) {
+      problems.push(`actor "${entry.name}" needs aliases and affiliations arrays`);
+    }
+  }
+  for (const entry of entries) {
+    for (const parent of entry.affiliations ?? []) {
+      if (!names.has(normalizeActorName(parent))) problems.push(`actor "${entry.name}" is affiliated to unknown "${parent}"`);
+    }
+  }
+  if (problems.length > 0) throw new ArmtraceError("INVALID_INPUT", `Invalid actor registry: ${problems.join("; ")}`, problems);
+}
+
+/**
+ * Builds a registry over the given actors (default: the shipped ones). Throws INVALID_INPUT listing every
+ * problem when entries are malformed (unknown kind, duplicate name, affiliation to an unknown actor).
+ */
+export function createActorRegistry(entries: readonly ActorEntry[] = shippedActors()): ActorRegistry {
+  checkEntries(entries);
+  const byName = new Map<string, ActorEntry>();
+  const readings = new Map<string, Reading[]>();
+  let order = 0;
+  const add = (alias: string, entry: ActorEntry, rule: ActorContextAlias | undefined): void => {
+    const key = normalizeActorName(alias);
+    if (key === "") return;
+    const list = readings.get(key) ?? [];
+    if (!list.some((reading) => reading.entry === entry && reading.rule === rule)) {
+      if (rule === undefined && list.some((reading) => reading.entry === entry && reading.rule === undefined)) return;
+      list.push({ entry, rule, order: order++ });
+    }
+    readings.set(key, list);
+  };
+  for (const entry of entries) {
+    byName.set(normalizeActorName(entry.name), entry);
+    add(entry.name, entry, undefined);
+    for (const alias of entry.aliases) add(alias, entry, undefined);
+    for (const rule of entry.contextAliases ?? []) add(rule.alias, entry, rule);
+  }
+
+  const choose = (key: string, context: ActorContext | undefined): ActorEntry | undefined => {
+    const list = readings.get(key);
+    if (list === undefined) return undefined;
+    let best: { reading: Reading; matches: number; plain: boolean } | undefined;
+    for (const reading of list) {
+      const { verdict, matches } = judge(reading.rule, context);
+      if (verdict === "reject") continue;
+      const plain = reading.rule === undefined;
+      const priority = reading.rule?.priority ?? 0;
+      if (
+        best === undefined ||
+        (plain && !best.plain) ||
+        (plain === best.plain &&
+          (matches > best.matches || (matches === best.matches && priority > (best.reading.rule?.priority ?? 0))))
+      ) {
+        best = { reading, matches, plain };
+      }
+    }
+    return best?.reading.entry;
+  };
+
+  let sortedAliases: Array<[string, ActorEntry]> | undefined;
+  const parentsOf = (entry: ActorEntry): ActorEntry[] =>
+    entry.affiliations.flatMap((parent) => {
+      const found = byName.get(normalizeActorName(parent));
+      return found === undefined ? [] : [found];
+    });
+
+  return {
+    resolve: (alias, context) => choose(normalizeActorName(alias), context),
+    get: (canonical) => byName.get(normalizeActorName(canonical)),
+    all: () => entries,
+    aliases() {
+      if (sortedAliases === undefined) {
+        sortedAliases = [];
+        for (const key of readings.keys()) {
+          const entry = choose(key, undefined);
+          if (entry !== undefined) sortedAliases.push([key, entry]);
+        }
+        sortedAliases.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
+      }
+      return sortedAliases;
+    },
+    isAmbiguous(alias) {
+      const list = readings.get(normalizeActorName(alias)) ?? [];
+      return new Set(list.map((reading) => reading.entry)).size > 1;
+    },
+    candidates(alias) {
+      const list = [...(readings.get(normalizeActorName(alias)) ?? [])];
+      list.sort(
+        (a, b) =>
+          Number(b.rule === undefined) - Number(a.rule === undefined) ||
+          (b.rule?.priority ?? 0) - (a.rule?.priority ?? 0) ||
+          a.order - b.order,
+      );
+      return [...new Set(list.map((reading) => reading.entry))];
+    },
+    affiliatesOf(name) {
+      const start = byName.get(normalizeActorName(name)) ?? choose(normalizeActorName(name), undefined);
+      if (start === undefined) return [];
+      const seen = new Set<ActorEntry>([start]);
+      const result: ActorEntry[] = [];
+      let frontier = parentsOf(start);
+      while (frontier.length > 0) {
+        const next: ActorEntry[] = [];
+        for (const parent of frontier) {
+          if (seen.has(parent)) continue;
+          seen.add(parent);
+          result.push(parent);
+          next.push(...parentsOf(parent));
+        }
+        frontier = next;
+      }
+      return result;
+    },
+  };
+}
+
+let defaultRegistry: ActorRegistry | undefined;
+
+/** The registry over the shipped actors, built once on first use. */
+export function defaultActorRegistry(): ActorRegistry {
+  defaultRegistry ??= createActorRegistry();
+  return defaultRegistry;
+}

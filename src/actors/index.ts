@@ -1,0 +1,10 @@
+/** Public surface of the actors module: the actor registry and its name normalisation. */
+export {
+  createActorRegistry,
+  defaultActorRegistry,
+  normalizeActorName,
+  shippedActors,
+  type ActorContext,
+  type ActorRegistry,
+} from "./actor-registry.ts";
+export type { ActorEntry, ActorKind, ActorContextAlias } from "../codebook/codebook-types.ts";
