@@ -6,6 +6,7 @@ export const errorCodes = {
   INVALID_INPUT: { http: 400, exit: 2 },
   UNREADABLE_FILE: { http: 400, exit: 3 },
   UNSUPPORTED_FORMAT: { http: 415, exit: 3 },
+  PAYLOAD_TOO_LARGE: { http: 413, exit: 3 },
   NOT_FOUND: { http: 404, exit: 4 },
   SOURCE_NOT_FOUND: { http: 404, exit: 4 },
   EVENT_NOT_FOUND: { http: 404, exit: 4 },
