@@ -1,4 +1,5 @@
+import type { EventTables } from "./tables/events.ts";
 import type { SourceTables } from "./tables/sources.ts";
 
 /** Every table armtrace stores, as Kysely sees them; each domain declares its own in ./tables. */
-export interface Database extends SourceTables {}
+export interface Database extends SourceTables, EventTables {}
