@@ -2,6 +2,7 @@ import type { Migration } from "../migrate.ts";
 import { migration001Sources } from "./001-sources.ts";
 import { migration020Events } from "./020-events.ts";
 import { migration021SourceReliability } from "./021-source-reliability.ts";
+import { migration022EventDeletions } from "./022-event-deletions.ts";
 
 /** Every migration armtrace knows, in apply order (ids sort the same way). Append only. */
-export const migrations: readonly Migration[] = [migration001Sources, migration020Events, migration021SourceReliability];
+export const migrations: readonly Migration[] = [migration001Sources, migration020Events, migration021SourceReliability, migration022EventDeletions];

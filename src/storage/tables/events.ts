@@ -43,6 +43,9 @@ export interface EventsTable {
   review_state: string;
   version: number;
   merged_into: number | null;
+  /** Set when a deletion (e.g. an ACLED deletions list) removed the event; hidden from every list. */
+  deleted_at: string | null;
+  deleted_by: string | null;
   created_at: string;
   created_by: string;
   updated_at: string;
