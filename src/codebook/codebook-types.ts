@@ -102,6 +102,8 @@ export interface WeaponEntry {
   aliases: string[];
   calibre?: string;
   manufacturers?: string[];
+  /** Set on a class or generic word ("rifle", "IED", "drone") rather than a specific model. */
+  isGeneric?: boolean;
 }
 
 /** Envelope of every codebook data file. */
