@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { loadConfig } from "../config.ts";
 import { exitCodeFor } from "../errors.ts";
 import { createCliContext, type CliContext } from "./cli-context.ts";
+import { registerServeCommand } from "./commands/serve.ts";
 
 /** Builds the `armtrace` command tree; each command lives in its own file under ./commands. */
 export function buildProgram(context: CliContext): Command {
@@ -10,7 +11,7 @@ export function buildProgram(context: CliContext): Command {
     .option("--db <path>", "SQLite database file (default ./armtrace.db, or $ARMTRACE_DB)")
     .showHelpAfterError()
     .exitOverride();
-  const commandRegistrations: Array<(program: Command, context: CliContext) => void> = [];
+  const commandRegistrations: Array<(program: Command, context: CliContext) => void> = [registerServeCommand];
   for (const register of commandRegistrations) register(program, context);
   return program;
 }

@@ -1,0 +1,16 @@
+const descriptions: Record<number, string> = {
+  400: "Invalid input: wrong types, unknown fields or values out of range",
+  401: "The X-Armtrace-User header is missing or malformed",
+  404: "Not found",
+  409: "Conflict, such as a stale expectedVersion",
+  413: "Request body too large",
+  415: "Unsupported media type or format",
+  500: "Unexpected error (details are only in the server log)",
+};
+
+/** Response schemas for the given problem statuses, all the shared `Problem` schema, plus 500. */
+export function problemResponses(...statuses: number[]): Record<number, { description: string; $ref: string }> {
+  const responses: Record<number, { description: string; $ref: string }> = {};
+  for (const status of [...statuses, 500]) responses[status] = { description: descriptions[status] ?? "Problem", $ref: "Problem#" };
+  return responses;
+}
