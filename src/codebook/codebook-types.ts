@@ -13,6 +13,10 @@ export interface EventTypeEntry {
   acled: { eventType: string; subEventTypes: string[] };
   /** GTD attacktype1_txt values this maps to (empty for non-terrorism types). */
   gtdAttackTypes: string[];
+  /** Other ACLED event types the type can fall under, depending on weapons and targets. */
+  alternativeAcled?: Array<{ eventType: string; subEventTypes: string[] }>;
+  /** How to choose among the mappings, for coders and reviewers. */
+  codingNote?: string;
 }
 
 export type ActorKind =
@@ -79,6 +83,12 @@ export interface PlaceEntry {
   aliases: string[];
   /** Set when the name is also a common word or a person's name and needs context to count as a place. */
   isAmbiguous?: boolean;
+  /** A district since split or merged (e.g. South Waziristan before 2022); kept so older reports resolve. */
+  isFormer?: boolean;
+  /** A named area that is not an administrative unit (Waziristan, former FATA, Makran); admin2 is null. */
+  isRegion?: boolean;
+  /** Inhabitants, where known (towns seeded from GeoNames). */
+  population?: number;
 }
 
 export type WeaponCategory =
