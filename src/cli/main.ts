@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { loadConfig } from "../config.ts";
 import { exitCodeFor } from "../errors.ts";
 import { createCliContext, type CliContext } from "./cli-context.ts";
+import { registerIngestCommand } from "./commands/ingest.ts";
+import { registerSearchCommand, registerSourcesCommand } from "./commands/sources.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 
 /** Builds the `armtrace` command tree; each command lives in its own file under ./commands. */
@@ -11,7 +13,12 @@ export function buildProgram(context: CliContext): Command {
     .option("--db <path>", "SQLite database file (default ./armtrace.db, or $ARMTRACE_DB)")
     .showHelpAfterError()
     .exitOverride();
-  const commandRegistrations: Array<(program: Command, context: CliContext) => void> = [registerServeCommand];
+  const commandRegistrations: Array<(program: Command, context: CliContext) => void> = [
+    registerServeCommand,
+    registerIngestCommand,
+    registerSourcesCommand,
+    registerSearchCommand,
+  ];
   for (const register of commandRegistrations) register(program, context);
   return program;
 }

@@ -20,21 +20,21 @@ export const migration001Sources: Migration = {
       .addColumn("raw", dialect === "postgres" ? "bytea" : "blob", (col) => col.notNull())
       .addColumn("text", "text", (col) => col.notNull())
       .addColumn("word_count", "integer", (col) => col.notNull())
-      .addColumn("simhash", "text", (col) => col.notNull())
+      .addColumn("minhash", dialect === "postgres" ? "bytea" : "blob", (col) => col.notNull())
       .addColumn("near_duplicate_of", "integer", (col) => col.references("sources.id"))
-      .addColumn("near_duplicate_distance", "integer")
+      .addColumn("near_duplicate_similarity", "real")
       .addColumn("ingested_at", "text", (col) => col.notNull())
       .execute();
     await db.schema.createIndex("sources_published_idx").on("sources").column("published").execute();
     await db.schema.createIndex("sources_near_duplicate_idx").on("sources").column("near_duplicate_of").execute();
-    // Four 16-bit bands of each simhash: two texts within Hamming distance 3 share at least one band.
+    // MinHash LSH bands: texts that share a band key are candidates for near-duplicates.
     await db.schema
-      .createTable("source_simhash_bands")
+      .createTable("source_minhash_bands")
       .addColumn("band", "integer", (col) => col.notNull())
       .addColumn("value", "integer", (col) => col.notNull())
       .addColumn("source_id", "integer", (col) => col.notNull().references("sources.id").onDelete("cascade"))
       .execute();
-    await db.schema.createIndex("source_simhash_bands_idx").on("source_simhash_bands").columns(["band", "value"]).execute();
+    await db.schema.createIndex("source_minhash_bands_idx").on("source_minhash_bands").columns(["band", "value"]).execute();
     if (dialect === "sqlite") {
       await sql`CREATE VIRTUAL TABLE sources_fts USING fts5(title, text, content='sources', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(db);
       await sql`CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN

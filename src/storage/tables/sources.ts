@@ -14,13 +14,13 @@ export interface SourcesTable {
   raw: Buffer;
   text: string;
   word_count: number;
-  simhash: string;
+  minhash: Buffer;
   near_duplicate_of: number | null;
-  near_duplicate_distance: number | null;
+  near_duplicate_similarity: number | null;
   ingested_at: string;
 }
 
-export interface SourceSimhashBandsTable {
+export interface SourceMinhashBandsTable {
   band: number;
   value: number;
   source_id: number;
@@ -28,5 +28,5 @@ export interface SourceSimhashBandsTable {
 
 export interface SourceTables {
   sources: SourcesTable;
-  source_simhash_bands: SourceSimhashBandsTable;
+  source_minhash_bands: SourceMinhashBandsTable;
 }
