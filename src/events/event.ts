@@ -8,26 +8,26 @@ import type { EventTypeId, WeaponCategory } from "../codebook/codebook-types.ts"
 
 /** Our five incident types (EXTRACTION.md): attack, security_operation, armed_clash, airstrike, weapons_seizure. */
 export type EventType = EventTypeId;
-export const eventTypes: readonly EventType[] = ["attack", "security_operation", "armed_clash", "airstrike", "weapons_seizure"];
+export const eventTypes = ["attack", "security_operation", "armed_clash", "airstrike", "weapons_seizure"] as const satisfies readonly EventType[];
 
 /** How much of `date` the sources support: `2025-10-11` (day), `2025-10` (month) or `2025` (year). */
 export type DatePrecision = "day" | "month" | "year";
-export const datePrecisions: readonly DatePrecision[] = ["day", "month", "year"];
+export const datePrecisions = ["day", "month", "year"] as const satisfies readonly DatePrecision[];
 
 /**
  * How exactly the coordinates place the incident, on ACLED's scale: `exact` (1: the town or village named),
  * `near` (2: a nearby place or part of a district), `region` (3: only a larger region; its capital is used).
  */
 export type GeoPrecision = "exact" | "near" | "region";
-export const geoPrecisions: readonly GeoPrecision[] = ["exact", "near", "region"];
+export const geoPrecisions = ["exact", "near", "region"] as const satisfies readonly GeoPrecision[];
 
 /** Review workflow: extraction creates candidates; an analyst confirms or rejects them. */
 export type ReviewState = "candidate" | "confirmed" | "rejected";
-export const reviewStates: readonly ReviewState[] = ["candidate", "confirmed", "rejected"];
+export const reviewStates = ["candidate", "confirmed", "rejected"] as const satisfies readonly ReviewState[];
 
 /** The four casualty categories of EXTRACTION.md. */
 export type CasualtyCategory = "security_forces" | "civilians" | "militants" | "unknown";
-export const casualtyCategories: readonly CasualtyCategory[] = ["security_forces", "civilians", "militants", "unknown"];
+export const casualtyCategories = ["security_forces", "civilians", "militants", "unknown"] as const satisfies readonly CasualtyCategory[];
 
 /** A toll by category; `null` where no source says, `0` only where a source says none. */
 export type CasualtyCounts = Record<CasualtyCategory, number | null>;
@@ -187,6 +187,9 @@ export interface EventMerge {
   reason: string | null;
   undoneBy: string | null;
   undoneAt: string | null;
+  /** Versions the merge wrote: an unmerge restores the survivor exactly when it is still at this version. */
+  survivorVersion: number | null;
+  absorbedVersion: number | null;
 }
 
 /** Who is making a change and why: every write carries one. */

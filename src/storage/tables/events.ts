@@ -97,6 +97,9 @@ export interface EventMergesTable {
   reason: string | null;
   undone_by: string | null;
   undone_at: string | null;
+  /** The survivor's and the absorbed event's versions written by the merge. */
+  survivor_version: number | null;
+  absorbed_version: number | null;
 }
 
 /** Pairs an analyst decided are distinct incidents, so they are not proposed as duplicates again. */

@@ -1,0 +1,51 @@
+import type { Event, EventType, ReviewState } from "./event.ts";
+
+/** Orders a list can come in; a leading `-` means descending. */
+export type EventSort = "date" | "-date" | "fatalities" | "-fatalities" | "id" | "-id" | "updated" | "-updated";
+export const eventSorts: readonly EventSort[] = ["date", "-date", "fatalities", "-fatalities", "id", "-id", "updated", "-updated"];
+
+/**
+ * Filters the query layer understands, already resolved (actor aliases expanded to the names stored on
+ * events). Every read of events goes through one function taking this, so access rules can hook in there.
+ */
+export interface EventFilter {
+  /** Events that may fall on or after this day (YYYY-MM-DD, or a month/year meaning its first day). */
+  dateFrom?: string;
+  /** Events that may fall on or before this day (a month/year meaning its last day). */
+  dateTo?: string;
+  country?: string;
+  admin1?: string;
+  admin2?: string;
+  type?: EventType;
+  /** Normalized actor names (any role); an event matches when one of its actors is among them. */
+  actorKeys?: string[];
+  /** Range on the best killed estimate. */
+  fatalitiesMin?: number;
+  fatalitiesMax?: number;
+  /** Range on the best injured estimate. */
+  injuriesMin?: number;
+  injuriesMax?: number;
+  reviewState?: ReviewState;
+  /** Events linked to this stored source. */
+  sourceId?: number;
+  /** Full-text search over notes, location and actor names (FTS5 query syntax; words are ANDed). */
+  text?: string;
+  /** ACLED event_id_cnty. */
+  acledEventId?: string;
+  /** Include events merged into others (hidden by default). */
+  includeMerged?: boolean;
+}
+
+export interface EventQuery extends EventFilter {
+  sort?: EventSort;
+  limit?: number;
+  offset?: number;
+}
+
+/** One page of a query, with how many events match in all. */
+export interface EventPage {
+  events: Event[];
+  total: number;
+  limit: number;
+  offset: number;
+}

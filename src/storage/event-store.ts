@@ -1,0 +1,597 @@
+import type BetterSqlite3 from "better-sqlite3";
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from "kysely";
+import { ArmtraceError } from "../errors.ts";
+import type {
+  AcledCoding,
+  CasualtyCounts,
+  ChangeAuthor,
+  Event,
+  EventChangeKind,
+  EventMerge,
+  EventSourceLink,
+  EventVersion,
+  GtdCoding,
+  ReliabilityGrade,
+} from "../events/event.ts";
+import { casualtyTotal } from "../events/event.ts";
+import { dateSpan, firstDay, lastDay } from "../events/event-dates.ts";
+import type { EventFilter, EventPage, EventQuery, EventSort } from "../events/event-query.ts";
+import type { EventPair, EventRepository, EventWrite, EventWriteSession } from "../events/event-repository.ts";
+import type { ArmtraceDatabase } from "./database.ts";
+import type { Database } from "./schema.ts";
+
+type EventRow = Selectable<Database["events"]>;
+
+interface LinkRow {
+  id: number;
+  event_id: number;
+  source_id: number | null;
+  citation: string | null;
+  killed_json: string;
+  injured_json: string;
+  killed_total: number | null;
+  injured_total: number | null;
+  evidence_json: string;
+  merged_from_event_id: number | null;
+  added_at: string;
+  added_by: string;
+  reliability_source: string | null;
+  reliability_information: number | null;
+}
+
+interface MergeRow {
+  id: number;
+  survivor_id: number;
+  absorbed_id: number;
+  merged_by: string;
+  merged_at: string;
+  reason: string | null;
+  undone_by: string | null;
+  undone_at: string | null;
+  survivor_version: number | null;
+  absorbed_version: number | null;
+}
+
+const eventColumns = [
+  "type",
+  "date",
+  "date_precision",
+  "date_end",
+  "date_first",
+  "date_last",
+  "country",
+  "admin1",
+  "admin2",
+  "location",
+  "latitude",
+  "longitude",
+  "geo_precision",
+  "actors_json",
+  "killed_security_forces",
+  "killed_civilians",
+  "killed_militants",
+  "killed_unknown",
+  "injured_security_forces",
+  "injured_civilians",
+  "injured_militants",
+  "injured_unknown",
+  "fatalities_low",
+  "fatalities_best",
+  "fatalities_high",
+  "fatalities_rule",
+  "injuries_low",
+  "injuries_best",
+  "injuries_high",
+  "injuries_rule",
+  "weapons_json",
+  "notes",
+  "acled_json",
+  "gtd_json",
+  "acled_event_id",
+  "gtd_event_id",
+  "review_state",
+  "version",
+  "merged_into",
+  "created_at",
+  "created_by",
+  "updated_at",
+  "updated_by",
+] as const;
+
+const linkSelect = `SELECT es.*, s.reliability_source, s.reliability_information
+  FROM event_sources es LEFT JOIN sources s ON s.id = es.source_id`;
+
+/** Maps stored rows to the domain Event; the only place that knows the column layout. */
+function rowToEvent(row: EventRow, links: readonly LinkRow[]): Event {
+  const counts = (prefix: "killed" | "injured"): CasualtyCounts => ({
+    security_forces: row[`${prefix}_security_forces`],
+    civilians: row[`${prefix}_civilians`],
+    militants: row[`${prefix}_militants`],
+    unknown: row[`${prefix}_unknown`],
+  });
+  return {
+    id: row.id,
+    type: row.type as Event["type"],
+    date: row.date,
+    datePrecision: row.date_precision as Event["datePrecision"],
+    dateEnd: row.date_end,
+    country: row.country,
+    admin1: row.admin1,
+    admin2: row.admin2,
+    location: row.location,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    geoPrecision: row.geo_precision as Event["geoPrecision"],
+    actors: JSON.parse(row.actors_json) as Event["actors"],
+    killed: counts("killed"),
+    injured: counts("injured"),
+    weapons: JSON.parse(row.weapons_json) as Event["weapons"],
+    notes: row.notes,
+    acled: row.acled_json === null ? null : (JSON.parse(row.acled_json) as AcledCoding),
+    gtd: row.gtd_json === null ? null : (JSON.parse(row.gtd_json) as GtdCoding),
+    reviewState: row.review_state as Event["reviewState"],
+    version: row.version,
+    fatalities: { low: row.fatalities_low, best: row.fatalities_best, high: row.fatalities_high, rule: row.fatalities_rule as Event["fatalities"]["rule"] },
+    injuries: { low: row.injuries_low, best: row.injuries_best, high: row.injuries_high, rule: row.injuries_rule as Event["injuries"]["rule"] },
+    sources: links.map(rowToLink),
+    mergedInto: row.merged_into,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+function rowToLink(row: LinkRow): EventSourceLink {
+  return {
+    sourceId: row.source_id,
+    citation: row.citation,
+    killed: JSON.parse(row.killed_json) as CasualtyCounts,
+    injured: JSON.parse(row.injured_json) as CasualtyCounts,
+    evidence: JSON.parse(row.evidence_json) as EventSourceLink["evidence"],
+    reliability: toGrade(row.reliability_source, row.reliability_information),
+    mergedFromEventId: row.merged_from_event_id,
+    addedAt: row.added_at,
+    addedBy: row.added_by,
+  };
+}
+
+function toGrade(source: string | null, information: number | null): ReliabilityGrade | null {
+  if (source === null || information === null) return null;
+  return { source: source as ReliabilityGrade["source"], information: information as ReliabilityGrade["information"] };
+}
+
+function eventToParams(event: Event): Record<string, unknown> {
+  const span = dateSpan(event.date, event.dateEnd);
+  return {
+    id: event.id,
+    type: event.type,
+    date: event.date,
+    date_precision: event.datePrecision,
+    date_end: event.dateEnd,
+    date_first: span.first,
+    date_last: span.last,
+    country: event.country,
+    admin1: event.admin1,
+    admin2: event.admin2,
+    location: event.location,
+    latitude: event.latitude,
+    longitude: event.longitude,
+    geo_precision: event.geoPrecision,
+    actors_json: JSON.stringify(event.actors),
+    killed_security_forces: event.killed.security_forces,
+    killed_civilians: event.killed.civilians,
+    killed_militants: event.killed.militants,
+    killed_unknown: event.killed.unknown,
+    injured_security_forces: event.injured.security_forces,
+    injured_civilians: event.injured.civilians,
+    injured_militants: event.injured.militants,
+    injured_unknown: event.injured.unknown,
+    fatalities_low: event.fatalities.low,
+    fatalities_best: event.fatalities.best,
+    fatalities_high: event.fatalities.high,
+    fatalities_rule: event.fatalities.rule,
+    injuries_low: event.injuries.low,
+    injuries_best: event.injuries.best,
+    injuries_high: event.injuries.high,
+    injuries_rule: event.injuries.rule,
+    weapons_json: JSON.stringify(event.weapons),
+    notes: event.notes,
+    acled_json: event.acled === null ? null : JSON.stringify(event.acled),
+    gtd_json: event.gtd === null ? null : JSON.stringify(event.gtd),
+    acled_event_id: event.acled?.eventIdCnty ?? null,
+    gtd_event_id: event.gtd?.eventId ?? null,
+    review_state: event.reviewState,
+    version: event.version,
+    merged_into: event.mergedInto,
+    created_at: event.createdAt,
+    created_by: event.createdBy,
+    updated_at: event.updatedAt,
+    updated_by: event.updatedBy,
+  };
+}
+
+/** Lower-cased, punctuation-folded actor name used to match actor filters (same folding as the registry). */
+export function actorKey(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’‘`´.]/g, "")
+    .replace(/[-‐‑‒–—_/()]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Turns free text into an FTS5 query of quoted terms (all must match), so user text can never be FTS syntax. */
+export function toFtsQuery(text: string): string | undefined {
+  const terms = text
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((term) => term.length > 0)
+    .map((term) => `"${term}"`);
+  return terms.length > 0 ? terms.join(" ") : undefined;
+}
+
+function actorsText(event: Event): string {
+  return [...event.actors.perpetrators, ...event.actors.targets, ...event.actors.associated].join(" ; ");
+}
+
+class SqliteEventWriteSession implements EventWriteSession {
+  private readonly statements;
+
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    const columnList = eventColumns.join(", ");
+    const valueList = eventColumns.map((column) => `@${column}`).join(", ");
+    this.statements = {
+      selectEvent: sqlite.prepare(`SELECT * FROM events WHERE id = ?`),
+      selectByAcled: sqlite.prepare(`SELECT * FROM events WHERE acled_event_id = ?`),
+      selectByGtd: sqlite.prepare(`SELECT * FROM events WHERE gtd_event_id = ?`),
+      selectLinks: sqlite.prepare(`${linkSelect} WHERE es.event_id = ? ORDER BY es.id`),
+      selectSnapshot: sqlite.prepare(`SELECT snapshot_json FROM event_versions WHERE event_id = ? AND version = ?`),
+      selectVersion: sqlite.prepare(`SELECT version, deleted_at FROM events WHERE id = ?`),
+      selectGrade: sqlite.prepare(`SELECT reliability_source, reliability_information FROM sources WHERE id = ?`),
+      insertEvent: sqlite.prepare(`INSERT INTO events (${columnList}) VALUES (${valueList})`),
+      insertEventWithId: sqlite.prepare(`INSERT INTO events (id, ${columnList}) VALUES (@id, ${valueList})`),
+      updateEvent: sqlite.prepare(
+        `UPDATE events SET ${eventColumns.map((column) => `${column} = @${column}`).join(", ")}, deleted_at = NULL, deleted_by = NULL
+         WHERE id = @id AND version = @expected_version`,
+      ),
+      deleteActors: sqlite.prepare(`DELETE FROM event_actors WHERE event_id = ?`),
+      insertActor: sqlite.prepare(`INSERT INTO event_actors (event_id, role, name, name_key) VALUES (?, ?, ?, ?)`),
+      deleteFts: sqlite.prepare(`DELETE FROM events_fts WHERE rowid = ?`),
+      insertFts: sqlite.prepare(`INSERT INTO events_fts (rowid, notes, location, actors) VALUES (?, ?, ?, ?)`),
+      deleteLinks: sqlite.prepare(`DELETE FROM event_sources WHERE event_id = ?`),
+      insertLink: sqlite.prepare(
+        `INSERT INTO event_sources (event_id, source_id, citation, killed_json, injured_json, killed_total, injured_total,
+           evidence_json, merged_from_event_id, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertVersion: sqlite.prepare(
+        `INSERT INTO event_versions (event_id, version, change, changed_by, changed_at, reason, snapshot_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      softDelete: sqlite.prepare(`UPDATE events SET deleted_at = ?, deleted_by = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?`),
+      insertMerge: sqlite.prepare(`INSERT INTO event_merges (survivor_id, absorbed_id, merged_by, merged_at, reason, survivor_version, absorbed_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      undoMerge: sqlite.prepare(`UPDATE event_merges SET undone_by = ?, undone_at = ? WHERE id = ? AND undone_at IS NULL`),
+      activeMerge: sqlite.prepare(`SELECT * FROM event_merges WHERE absorbed_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1`),
+      insertDistinct: sqlite.prepare(
+        `INSERT OR REPLACE INTO event_distinct_pairs (first_id, second_id, decided_by, decided_at, reason) VALUES (?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  current(id: number): Event | undefined {
+    return this.hydrate(this.statements.selectEvent.get(id) as EventRow | undefined);
+  }
+
+  currentByAcledId(eventIdCnty: string): Event | undefined {
+    return this.hydrate(this.statements.selectByAcled.get(eventIdCnty) as EventRow | undefined);
+  }
+
+  currentByGtdId(eventId: string): Event | undefined {
+    return this.hydrate(this.statements.selectByGtd.get(eventId) as EventRow | undefined);
+  }
+
+  snapshot(id: number, version: number): Event | undefined {
+    const row = this.statements.selectSnapshot.get(id, version) as { snapshot_json: string } | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.snapshot_json) as Event);
+  }
+
+  /** The grade of a stored source: null when ungraded, undefined when there is no such source. */
+  sourceGrade(sourceId: number): ReliabilityGrade | null | undefined {
+    const row = this.statements.selectGrade.get(sourceId) as { reliability_source: string | null; reliability_information: number | null } | undefined;
+    return row === undefined ? undefined : toGrade(row.reliability_source, row.reliability_information);
+  }
+
+  save(write: EventWrite): Event {
+    const { state, author, at } = write;
+    const sources = state.sources.map((link) => {
+      if (link.sourceId === null) return { ...link, reliability: null };
+      const grade = this.sourceGrade(link.sourceId);
+      if (grade === undefined) throw new ArmtraceError("SOURCE_NOT_FOUND", `source ${link.sourceId} is not in this database`);
+      return { ...link, reliability: grade };
+    });
+    let event: Event;
+    if (write.id === null) {
+      const preserve = write.preserve;
+      event = {
+        ...state,
+        sources,
+        id: preserve?.id ?? 0,
+        version: preserve?.version ?? 1,
+        createdAt: preserve?.createdAt ?? at,
+        createdBy: preserve?.createdBy ?? author.actor,
+        updatedAt: preserve?.updatedAt ?? at,
+        updatedBy: preserve?.updatedBy ?? author.actor,
+      };
+      const params = eventToParams(event);
+      const result = preserve ? this.statements.insertEventWithId.run(params) : this.statements.insertEvent.run(params);
+      event.id = Number(result.lastInsertRowid);
+    } else {
+      const existing = this.statements.selectVersion.get(write.id) as { version: number } | undefined;
+      if (existing === undefined) throw new ArmtraceError("EVENT_NOT_FOUND", `event ${write.id} does not exist`);
+      const expected = write.expectedVersion ?? existing.version;
+      if (existing.version !== expected) throw versionConflict(write.id, expected, existing.version);
+      const before = this.current(write.id) as Event;
+      event = {
+        ...state,
+        sources,
+        id: write.id,
+        version: write.preserve?.version ?? existing.version + 1,
+        createdAt: before.createdAt,
+        createdBy: before.createdBy,
+        updatedAt: write.preserve?.updatedAt ?? at,
+        updatedBy: write.preserve?.updatedBy ?? author.actor,
+      };
+      if (event.version <= existing.version) event.version = existing.version + 1;
+      const result = this.statements.updateEvent.run({ ...eventToParams(event), expected_version: expected });
+      if (result.changes !== 1) throw versionConflict(write.id, expected, existing.version);
+      this.statements.deleteActors.run(event.id);
+      this.statements.deleteFts.run(event.id);
+      this.statements.deleteLinks.run(event.id);
+    }
+    this.writeDetails(event);
+    this.statements.insertVersion.run(event.id, event.version, write.change, author.actor, at, author.reason ?? null, JSON.stringify(event));
+    return event;
+  }
+
+  delete(id: number, author: ChangeAuthor, at: string): void {
+    const event = this.current(id);
+    if (event === undefined) throw new ArmtraceError("EVENT_NOT_FOUND", `event ${id} does not exist`);
+    const version = event.version + 1;
+    this.statements.softDelete.run(at, author.actor, version, at, author.actor, id);
+    this.statements.deleteFts.run(id);
+    const snapshot = { ...event, version, updatedAt: at, updatedBy: author.actor };
+    this.statements.insertVersion.run(id, version, "delete", author.actor, at, author.reason ?? null, JSON.stringify(snapshot));
+  }
+
+  recordMerge(merged: { survivor: Event; absorbed: Event }, author: ChangeAuthor, at: string): number {
+    const { survivor, absorbed } = merged;
+    const result = this.statements.insertMerge.run(survivor.id, absorbed.id, author.actor, at, author.reason ?? null, survivor.version, absorbed.version);
+    return Number(result.lastInsertRowid);
+  }
+
+  markMergeUndone(mergeId: number, author: ChangeAuthor, at: string): void {
+    this.statements.undoMerge.run(author.actor, at, mergeId);
+  }
+
+  activeMergeOf(absorbedId: number): EventMerge | undefined {
+    const row = this.statements.activeMerge.get(absorbedId) as MergeRow | undefined;
+    return row === undefined ? undefined : rowToMerge(row);
+  }
+
+  recordDistinctPair(firstId: number, secondId: number, author: ChangeAuthor, at: string): void {
+    this.statements.insertDistinct.run(Math.min(firstId, secondId), Math.max(firstId, secondId), author.actor, at, author.reason ?? null);
+  }
+
+  private writeDetails(event: Event): void {
+    const { insertActor, insertFts, insertLink } = this.statements;
+    for (const [role, names] of [
+      ["perpetrator", event.actors.perpetrators],
+      ["target", event.actors.targets],
+      ["associated", event.actors.associated],
+    ] as const) {
+      for (const name of names) insertActor.run(event.id, role, name, actorKey(name));
+    }
+    insertFts.run(event.id, event.notes ?? "", event.location ?? "", actorsText(event));
+    for (const link of event.sources) {
+      insertLink.run(
+        event.id,
+        link.sourceId,
+        link.citation,
+        JSON.stringify(link.killed),
+        JSON.stringify(link.injured),
+        casualtyTotal(link.killed),
+        casualtyTotal(link.injured),
+        JSON.stringify(link.evidence),
+        link.mergedFromEventId,
+        link.addedAt,
+        link.addedBy,
+      );
+    }
+  }
+
+  private hydrate(row: EventRow | undefined): Event | undefined {
+    if (row === undefined) return undefined;
+    return rowToEvent(row, this.statements.selectLinks.all(row.id) as LinkRow[]);
+  }
+}
+
+function versionConflict(id: number, expected: number, actual: number): ArmtraceError {
+  return new ArmtraceError(
+    "VERSION_CONFLICT",
+    `event ${id} was changed by someone else: you edited version ${expected} but it is now at version ${actual}; ` +
+      "reload it, reapply your change and save again",
+    { eventId: id, expectedVersion: expected, currentVersion: actual },
+  );
+}
+
+function rowToMerge(row: MergeRow): EventMerge {
+  return {
+    id: row.id,
+    survivorId: row.survivor_id,
+    absorbedId: row.absorbed_id,
+    mergedBy: row.merged_by,
+    mergedAt: row.merged_at,
+    reason: row.reason,
+    undoneBy: row.undone_by,
+    undoneAt: row.undone_at,
+    survivorVersion: row.survivor_version,
+    absorbedVersion: row.absorbed_version,
+  };
+}
+
+const sortColumns: Record<EventSort, { column: "date_first" | "fatalities_best" | "id" | "updated_at"; direction: "asc" | "desc" }> = {
+  date: { column: "date_first", direction: "asc" },
+  "-date": { column: "date_first", direction: "desc" },
+  fatalities: { column: "fatalities_best", direction: "asc" },
+  "-fatalities": { column: "fatalities_best", direction: "desc" },
+  id: { column: "id", direction: "asc" },
+  "-id": { column: "id", direction: "desc" },
+  updated: { column: "updated_at", direction: "asc" },
+  "-updated": { column: "updated_at", direction: "desc" },
+};
+
+/** The SQLite implementation of the event repository: Kysely for reads, prepared statements for the write path. */
+export class EventStore implements EventRepository {
+  private readonly sqlite: BetterSqlite3.Database;
+  private session: SqliteEventWriteSession | undefined;
+
+  constructor(private readonly database: ArmtraceDatabase) {
+    if (database.sqlite === undefined) throw new ArmtraceError("DEPENDENCY_MISSING", "the event store needs SQLite for now");
+    this.sqlite = database.sqlite;
+  }
+
+  write<T>(work: (session: EventWriteSession) => T): T {
+    this.session ??= new SqliteEventWriteSession(this.sqlite);
+    const session = this.session;
+    return this.sqlite.transaction(() => work(session)).immediate();
+  }
+
+  async findById(id: number): Promise<Event | undefined> {
+    const [event] = await this.hydrate(await this.database.db.selectFrom("events").selectAll().where("id", "=", id).execute());
+    return event;
+  }
+
+  async query(query: EventQuery): Promise<EventPage> {
+    const limit = Math.max(0, Math.min(query.limit ?? 50, 10_000));
+    const offset = Math.max(0, query.offset ?? 0);
+    const sort = sortColumns[query.sort ?? "-date"];
+    const where = (eb: ExpressionBuilder<Database, "events">) => this.filterExpression(eb, query);
+    const base = this.database.db.selectFrom("events").where(where);
+    const [countRow, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
+      base.selectAll().orderBy(sort.column, sort.direction).orderBy("id", sort.direction).limit(limit).offset(offset).execute(),
+    ]);
+    return { events: await this.hydrate(rows as EventRow[]), total: Number(countRow.total), limit, offset };
+  }
+
+  async *stream(filter: EventFilter, batchSize = 1000): AsyncIterable<Event[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.database.db
+        .selectFrom("events")
+        .selectAll()
+        .where((eb) => eb.and([this.filterExpression(eb, filter), eb("id", ">", after)]))
+        .orderBy("id")
+        .limit(batchSize)
+        .execute();
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.id;
+      yield await this.hydrate(rows as EventRow[]);
+    }
+  }
+
+  async history(id: number): Promise<EventVersion[]> {
+    const rows = await this.database.db.selectFrom("event_versions").selectAll().where("event_id", "=", id).orderBy("version").execute();
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      version: row.version,
+      change: row.change as EventChangeKind,
+      changedBy: row.changed_by,
+      changedAt: row.changed_at,
+      reason: row.reason,
+      snapshot: JSON.parse(row.snapshot_json) as Event,
+    }));
+  }
+
+  async merges(eventId: number): Promise<EventMerge[]> {
+    const rows = await this.database.db
+      .selectFrom("event_merges")
+      .selectAll()
+      .where((eb) => eb.or([eb("survivor_id", "=", eventId), eb("absorbed_id", "=", eventId)]))
+      .orderBy("id")
+      .execute();
+    return rows.map((row) => rowToMerge(row as MergeRow));
+  }
+
+  async nearPairs(options: { eventId?: number; dateFrom?: string; dateTo?: string; days: number; limit: number }): Promise<EventPair[]> {
+    const pairs = this.sqlite
+      .prepare(
+        `SELECT a.id AS a_id, b.id AS b_id FROM events a JOIN events b
+           ON b.type = a.type AND b.country IS a.country AND b.id <> a.id
+          AND b.date_first BETWEEN date(a.date_first, '-' || @days || ' days') AND date(a.date_first, '+' || @days || ' days')
+         WHERE a.date_precision = 'day' AND b.date_precision = 'day'
+           AND a.merged_into IS NULL AND b.merged_into IS NULL AND a.deleted_at IS NULL AND b.deleted_at IS NULL
+           AND ((@eventId IS NULL AND a.id < b.id) OR a.id = @eventId)
+           AND (@dateFrom IS NULL OR a.date_first >= @dateFrom) AND (@dateTo IS NULL OR a.date_first <= @dateTo)
+           AND NOT EXISTS (SELECT 1 FROM event_distinct_pairs d WHERE d.first_id = min(a.id, b.id) AND d.second_id = max(a.id, b.id))
+         ORDER BY a.id, b.id LIMIT @limit`,
+      )
+      .all({
+        days: options.days,
+        eventId: options.eventId ?? null,
+        dateFrom: options.dateFrom === undefined ? null : firstDay(options.dateFrom),
+        dateTo: options.dateTo === undefined ? null : lastDay(options.dateTo),
+        limit: options.limit,
+      }) as Array<{ a_id: number; b_id: number }>;
+    const ids = [...new Set(pairs.flatMap((pair) => [pair.a_id, pair.b_id]))];
+    const events = new Map<number, Event>();
+    for (let start = 0; start < ids.length; start += 500) {
+      const rows = await this.database.db.selectFrom("events").selectAll().where("id", "in", ids.slice(start, start + 500)).execute();
+      for (const event of await this.hydrate(rows as EventRow[])) events.set(event.id, event);
+    }
+    return pairs.map((pair) => ({ first: events.get(pair.a_id) as Event, second: events.get(pair.b_id) as Event }));
+  }
+
+  private filterExpression(eb: ExpressionBuilder<Database, "events">, filter: EventFilter): Expression<SqlBool> {
+    const conditions: Expression<SqlBool>[] = [eb("deleted_at", "is", null)];
+    if (!filter.includeMerged) conditions.push(eb("merged_into", "is", null));
+    if (filter.dateFrom !== undefined) conditions.push(eb("date_last", ">=", firstDay(filter.dateFrom)));
+    if (filter.dateTo !== undefined) conditions.push(eb("date_first", "<=", lastDay(filter.dateTo)));
+    if (filter.country !== undefined) conditions.push(eb("country", "=", filter.country));
+    if (filter.admin1 !== undefined) conditions.push(eb("admin1", "=", filter.admin1));
+    if (filter.admin2 !== undefined) conditions.push(eb("admin2", "=", filter.admin2));
+    if (filter.type !== undefined) conditions.push(eb("type", "=", filter.type));
+    if (filter.reviewState !== undefined) conditions.push(eb("review_state", "=", filter.reviewState));
+    if (filter.acledEventId !== undefined) conditions.push(eb("acled_event_id", "=", filter.acledEventId));
+    if (filter.fatalitiesMin !== undefined) conditions.push(eb("fatalities_best", ">=", filter.fatalitiesMin));
+    if (filter.fatalitiesMax !== undefined) conditions.push(eb("fatalities_best", "<=", filter.fatalitiesMax));
+    if (filter.injuriesMin !== undefined) conditions.push(eb("injuries_best", ">=", filter.injuriesMin));
+    if (filter.injuriesMax !== undefined) conditions.push(eb("injuries_best", "<=", filter.injuriesMax));
+    if (filter.actorKeys !== undefined) {
+      const keys = filter.actorKeys.length > 0 ? filter.actorKeys : [""];
+      conditions.push(eb("id", "in", eb.selectFrom("event_actors").select("event_id").where("name_key", "in", keys)));
+    }
+    if (filter.sourceId !== undefined) {
+      conditions.push(eb("id", "in", eb.selectFrom("event_sources").select("event_id").where("source_id", "=", filter.sourceId)));
+    }
+    if (filter.text !== undefined) {
+      const match = toFtsQuery(filter.text) ?? '""';
+      conditions.push(sql<SqlBool>`id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${match})`);
+    }
+    return eb.and(conditions);
+  }
+
+  private async hydrate(rows: readonly EventRow[]): Promise<Event[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const links = await sql<LinkRow>`${sql.raw(linkSelect)} WHERE es.event_id IN (${sql.join(ids)}) ORDER BY es.id`.execute(this.database.db);
+    const byEvent = new Map<number, LinkRow[]>();
+    for (const link of links.rows) {
+      const list = byEvent.get(link.event_id);
+      if (list) list.push(link);
+      else byEvent.set(link.event_id, [link]);
+    }
+    return rows.map((row) => rowToEvent(row, byEvent.get(row.id) ?? []));
+  }
+}
