@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import type { ArmtraceDatabase } from "../storage/database.ts";
 import { problemContentType, problemSchema, sendProblem, toProblem } from "./problem.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
+import { registerSourceRoutes } from "./routes/source-routes.ts";
 
 export interface BuildServerOptions {
   database: ArmtraceDatabase;
@@ -111,6 +112,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   const context = { database: options.database };
   registerHealthRoutes(app, context);
+  registerSourceRoutes(app, context);
   return app;
 }
 

@@ -1,0 +1,137 @@
+import type { FastifyInstance } from "fastify";
+import { ArmtraceError } from "../../errors.ts";
+import { createSourceStore } from "../../storage/source-store.ts";
+import type { RouteContext } from "../build-server.ts";
+import { idParamsSchema, paginationQueryProperties } from "../json-schema.ts";
+import { problemResponses } from "../problem-responses.ts";
+
+const nullableString = { type: ["string", "null"] } as const;
+const nullableInteger = { type: ["integer", "null"] } as const;
+
+const sourceSchema = {
+  type: "object",
+  properties: {
+    id: { type: "integer" },
+    kind: { type: "string", enum: ["text", "markdown", "html", "pdf", "feed-item", "jsonl-record"] },
+    origin: { type: "string" },
+    url: nullableString,
+    title: nullableString,
+    outlet: nullableString,
+    published: { ...nullableString, description: "YYYY-MM-DD, YYYY-MM or YYYY" },
+    mediaType: { type: "string" },
+    language: nullableString,
+    wordCount: { type: "integer" },
+    contentHash: { type: "string" },
+    nearDuplicateOf: nullableInteger,
+    nearDuplicateSimilarity: { type: ["number", "null"], description: "estimated share of shared word 3-shingles (0–1)" },
+    ingestedAt: { type: "string" },
+  },
+  required: ["id", "kind", "origin", "url", "title", "outlet", "published", "mediaType", "wordCount", "contentHash", "ingestedAt"],
+} as const;
+
+const sourceWithTextSchema = {
+  ...sourceSchema,
+  properties: { ...sourceSchema.properties, text: { type: "string", description: "Plain text that search and extraction read" } },
+  required: [...sourceSchema.required, "text"],
+} as const;
+
+const searchHitSchema = {
+  type: "object",
+  properties: {
+    id: { type: "integer" },
+    title: nullableString,
+    origin: { type: "string" },
+    url: nullableString,
+    published: nullableString,
+    snippet: { type: "string", description: "Matched words in [brackets]" },
+    score: { type: "number", description: "Higher is more relevant" },
+  },
+  required: ["id", "title", "origin", "url", "published", "snippet", "score"],
+} as const;
+
+/** Sources: list, show (with text), the verbatim bytes, and full-text search. */
+export function registerSourceRoutes(app: FastifyInstance, { database }: RouteContext): void {
+  const sources = createSourceStore(database);
+
+  app.get<{ Querystring: { limit: number; offset: number } }>(
+    "/sources",
+    {
+      schema: {
+        tags: ["sources"],
+        summary: "List sources by id",
+        querystring: { type: "object", properties: paginationQueryProperties, additionalProperties: false },
+        response: {
+          200: {
+            type: "object",
+            properties: { items: { type: "array", items: sourceSchema }, total: { type: "integer" }, limit: { type: "integer" }, offset: { type: "integer" } },
+            required: ["items", "total", "limit", "offset"],
+          },
+          ...problemResponses(400),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const [items, total] = await Promise.all([sources.list({ limit, offset }), sources.count()]);
+      return { items, total, limit, offset };
+    },
+  );
+
+  app.get<{ Querystring: { q: string; limit: number } }>(
+    "/sources/search",
+    {
+      schema: {
+        tags: ["sources"],
+        summary: "Full-text search; quoted phrases, trailing * for prefixes, OR between terms",
+        querystring: {
+          type: "object",
+          properties: { q: { type: "string", minLength: 1, maxLength: 500 }, limit: { type: "integer", minimum: 1, maximum: 500, default: 20 } },
+          required: ["q"],
+          additionalProperties: false,
+        },
+        response: { 200: { type: "array", items: searchHitSchema }, ...problemResponses(400) },
+      },
+    },
+    async (request) => sources.search(request.query.q, { limit: request.query.limit }),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    "/sources/:id",
+    {
+      schema: {
+        tags: ["sources"],
+        summary: "One source with its plain text",
+        params: idParamsSchema,
+        response: { 200: sourceWithTextSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => requireSource(await sources.get(request.params.id), request.params.id),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    "/sources/:id/raw",
+    {
+      schema: {
+        tags: ["sources"],
+        summary: "The source exactly as received, as a download (never rendered by the browser)",
+        params: idParamsSchema,
+        response: { 200: { description: "The verbatim bytes", type: "string", format: "binary" }, ...problemResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const source = requireSource(await sources.get(request.params.id), request.params.id);
+      // Stored HTML or PDF could carry scripts: serve it as an attachment of an opaque type, never inline.
+      return reply
+        .type("application/octet-stream")
+        .header("content-disposition", `attachment; filename="source-${source.id}.bin"`)
+        .header("x-content-type-options", "nosniff")
+        .header("x-original-media-type", source.mediaType.replace(/[^\x20-\x7e]/g, ""))
+        .send(Buffer.from(source.raw));
+    },
+  );
+}
+
+function requireSource<T>(source: T | undefined, id: number): T {
+  if (source === undefined) throw new ArmtraceError("SOURCE_NOT_FOUND", `no source with id ${id}`);
+  return source;
+}
