@@ -88,7 +88,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   await app.register(swagger, {
     openapi: {
-      openapi: "3.0.3",
+      openapi: "3.1.0",
       info: {
         title: "armtrace API",
         version: apiVersion,

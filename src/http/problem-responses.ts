@@ -8,9 +8,19 @@ const descriptions: Record<number, string> = {
   500: "Unexpected error (details are only in the server log)",
 };
 
-/** Response schemas for the given problem statuses, all the shared `Problem` schema, plus 500. */
-export function problemResponses(...statuses: number[]): Record<number, { description: string; $ref: string }> {
-  const responses: Record<number, { description: string; $ref: string }> = {};
-  for (const status of [...statuses, 500]) responses[status] = { description: descriptions[status] ?? "Problem", $ref: "Problem#" };
+interface ProblemResponse {
+  description: string;
+  content: { "application/problem+json": { schema: { $ref: string } } };
+}
+
+/** Response schemas for the given problem statuses (plus 500), each an application/problem+json `Problem`. */
+export function problemResponses(...statuses: number[]): Record<number, ProblemResponse> {
+  const responses: Record<number, ProblemResponse> = {};
+  for (const status of [...statuses, 500]) {
+    responses[status] = {
+      description: descriptions[status] ?? "Problem",
+      content: { "application/problem+json": { schema: { $ref: "Problem#" } } },
+    };
+  }
   return responses;
 }
