@@ -90,7 +90,7 @@ describe("actor registry", () => {
     expect(registry.resolve("Tehreek-e-Taliban")?.name).toBe("Tehrik-i-Taliban Pakistan");
     expect(registry.resolve("bla’s majeed brigade")?.name).toBe("Majeed Brigade");
     expect(registry.resolve("is kp")?.name).toBe("Islamic State Khorasan Province");
-    expect(registry.resolve("U.S. forces")?.name).toBe("United States forces");
+    expect(registry.resolve("U.S. forces")?.name).toBe("United States");
     expect(registry.resolve("no such group")).toBeUndefined();
   });
 
