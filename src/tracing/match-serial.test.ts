@@ -13,7 +13,7 @@ function buildIndex(rows: Array<[string, string, string, string]>) {
     for (const entry of parsed.entries) {
       const stem = entry.kind === "single" ? entry.serial.stem : entry.stem;
       entries.push({
-        entryId: entries.length + 1,
+        entryId: String(entries.length + 1),
         recordId: recordIndex + 1,
         recordRef: ref,
         stem,

@@ -91,7 +91,7 @@ export function matchSerial(query: MatchQuery, index: SerialIndex, options: Matc
   const modelKey = normalizeModel(query.model, query.manufacturer);
   const hits = new Map<string, Hit>();
   const keep = (hit: Hit) => {
-    const key = `${hit.entry.entryId}`;
+    const key = hit.entry.entryId;
     const previous = hits.get(key);
     if (previous === undefined || previous.score < hit.score) hits.set(key, hit);
   };
@@ -218,22 +218,24 @@ function searchReadings(readings: Reading[], index: SerialIndex, keep: (hit: Hit
   }
   for (const item of work.values()) {
     const values = [...item.numbers.keys()].sort((a, b) => a - b);
+    const entries = new Map<string, IndexedSerial>();
     for (const [low, high] of mergeIntervals(values)) {
-      for (const entry of index.findOverlapping(item.stem, low, high)) {
-        let best: Hit | undefined;
-        let alsoInside = 0;
-        for (const value of values) {
-          if (value < low || value > high || value < entry.start || value > entry.end) continue;
-          const found = item.numbers.get(value);
-          if (found === undefined) continue;
-          alsoInside += 1;
-          const hit = scoreReading(entry, formatSerial(item.stem, value), found.reading, found.rule, found.penalty);
-          if (best === undefined || hit.score > best.score) best = hit;
-        }
-        if (best === undefined) continue;
-        if (alsoInside > 1) best.reasons.push(`${alsoInside - 1} other reading(s) of the seized serial also fall in this record`);
-        keep(best);
+      for (const entry of index.findOverlapping(item.stem, low, high)) entries.set(entry.entryId, entry);
+    }
+    for (const entry of entries.values()) {
+      let best: Hit | undefined;
+      let inside = 0;
+      for (const value of values) {
+        if (value < entry.start || value > entry.end) continue;
+        const found = item.numbers.get(value);
+        if (found === undefined) continue;
+        inside += 1;
+        const hit = scoreReading(entry, formatSerial(item.stem, value), found.reading, found.rule, found.penalty);
+        if (best === undefined || hit.score > best.score) best = hit;
       }
+      if (best === undefined) continue;
+      if (inside > 1) best.reasons.push(`${inside - 1} other reading(s) of the seized serial also fall in this record`);
+      keep(best);
     }
   }
 }

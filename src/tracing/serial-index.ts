@@ -7,7 +7,8 @@ import { formatSerial, parseStem, type ParsedSerial } from "./serial.ts";
 
 /** One stored serial entry (a single serial has start === end) with the record it belongs to. */
 export interface IndexedSerial {
-  entryId: number;
+  /** Unique per stored entry, e.g. "record:seq". */
+  entryId: string;
   recordId: number;
   /** Human-readable reference of the record: its reference, or file:line it was imported from. */
   recordRef: string;

@@ -155,14 +155,29 @@ function splitRange(part: string): [string, string] | undefined {
   if (worded.length === 2) return [worded[0] ?? "", worded[1] ?? ""];
   if (worded.length > 2) return [worded[0] ?? "", worded.slice(1).join("–")];
   if (!HYPHENS.test(part)) return undefined;
-  const hyphenated = part.split(/\s*[-\u2010-\u2012\u2212]\s*/u);
-  if (hyphenated.length !== 2) return undefined;
-  const [left = "", right = ""] = hyphenated;
+  // Try every hyphen as the split point: a range when exactly one split gives two full serials of one
+  // stem (so "W 100-4400 - W100 4499" is a range); otherwise the first split with two full-looking sides
+  // is returned, so a malformed range gets its message instead of passing as one long serial.
+  const hyphenAt: number[] = [];
+  for (let index = 0; index < part.length; index += 1) if (HYPHENS.test(part[index] ?? "")) hyphenAt.push(index);
   const looksFull = (side: string) => {
     const text = normalizeSerial(side).text;
     return text.length >= 4 && /[0-9]/u.test(text);
   };
-  return looksFull(left) && looksFull(right) ? [left, right] : undefined;
+  const plausible: Array<[string, string]> = [];
+  const valid: Array<[string, string]> = [];
+  for (const at of hyphenAt) {
+    const left = part.slice(0, at);
+    const right = part.slice(at + 1);
+    if (!looksFull(left) || !looksFull(right)) continue;
+    plausible.push([left, right]);
+    const from = parseSerialText(normalizeSerial(left).text);
+    const to = parseSerialText(normalizeSerial(right).text);
+    if (from.stem === to.stem && from.number !== null) valid.push([left, right]);
+  }
+  if (valid.length === 1) return valid[0];
+  if (hyphenAt.length === 1 || (valid.length === 0 && plausible.length === 1)) return plausible[0];
+  return undefined;
 }
 
 function parseRange(part: string, fromRaw: string, toRaw: string): PartResult {
