@@ -3,7 +3,14 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { ActorContext } from "./actor-registry.ts";
-import { createActorRegistry, defaultActorRegistry, normalizeActorName, shippedActors } from "./index.ts";
+import {
+  createActorRegistry,
+  defaultActorRegistry,
+  isAcronymAlias,
+  normalizeActorName,
+  shippedActors,
+  withActorOverrides,
+} from "./index.ts";
 import { isArmtraceError } from "../errors.ts";
 
 const extractionSpec = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/EXTRACTION.md");
@@ -46,17 +53,13 @@ describe("actor registry", () => {
     expect(registry.all().length).toBeGreaterThanOrEqual(40);
   });
 
-  it.skipIf(!existsSync(extractionSpec))("resolves every alias of the extraction contract to its canonical name", () => {
+  it.skipIf(!existsSync(extractionSpec))("resolves every alias of ../shared/EXTRACTION.md (skipped when that file is absent)", () => {
     const rows = readContractActors(readFileSync(extractionSpec, "utf8"));
     expect(rows.length).toBeGreaterThan(40);
     const wrong = rows
       .filter((row) => registry.resolve(row.alias, row.context)?.name !== row.canonical)
       .map((row) => `${row.alias} → ${registry.resolve(row.alias, row.context)?.name ?? "nothing"} (want ${row.canonical})`);
     expect(wrong).toEqual([]);
-  });
-
-  it.runIf(!existsSync(extractionSpec))("skips the contract check: ../shared/EXTRACTION.md is absent", () => {
-    expect(existsSync(extractionSpec)).toBe(false);
   });
 
   it("maps no plain alias to two actors", () => {
@@ -76,6 +79,35 @@ describe("actor registry", () => {
       }
     }
     expect(clashes).toEqual([]);
+  });
+
+  it("resolves each actor's own plain aliases to that actor without context", () => {
+    for (const entry of registry.all()) {
+      for (const alias of [entry.name, ...entry.aliases]) expect(registry.resolve(alias)?.name, alias).toBe(entry.name);
+    }
+  });
+
+  it("gives scanners written forms with acronym and ambiguity flags", () => {
+    const forms = registry.aliasForms();
+    const bra = forms.find((form) => form.alias === "BRA");
+    expect(bra).toMatchObject({ normalized: "bra", isCaseSensitive: true, isAmbiguous: false });
+    expect(bra?.entry.name).toBe("Baloch Republican Army");
+    expect(forms.find((form) => form.alias === "Taliban")?.isAmbiguous).toBe(true);
+    expect(forms.find((form) => form.alias === "Pakistani Taliban")?.isCaseSensitive).toBe(false);
+    expect(isAcronymAlias("IS-K")).toBe(true);
+    expect(isAcronymAlias("Daesh")).toBe(false);
+  });
+
+  it("applies user edits over the shipped actors", () => {
+    const edited = withActorOverrides(shippedActors(), [
+      { name: "Majeed Brigade", kind: "separatist_group", aliases: ["MB squad"], affiliations: ["Balochistan Liberation Army"], countries: ["PK"], activeFrom: 2011, activeTo: null },
+      { name: "New Front", kind: "militant_group", aliases: ["NF-X"], affiliations: [], countries: ["PK"], activeFrom: 2026, activeTo: null },
+    ]);
+    const custom = createActorRegistry(edited);
+    expect(custom.all()).toHaveLength(shippedActors().length + 1);
+    expect(custom.resolve("mb squad")?.name).toBe("Majeed Brigade");
+    expect(custom.resolve("BLA's Majeed Brigade")).toBeUndefined();
+    expect(custom.resolve("nf x")?.name).toBe("New Front");
   });
 
   it("names only existing actors as affiliations", () => {

@@ -23,12 +23,47 @@ export interface ActorRegistry {
    * longest first, for text scanners. Ambiguous aliases appear once; re-resolve them with context.
    */
   aliases(): Iterable<[string, ActorEntry]>;
+  /**
+   * Every alias as written in the data with its normalized form, context-free actor and two flags for
+   * scanners: `isAmbiguous` (re-resolve with context) and `isCaseSensitive` (an acronym such as "BRA" or
+   * "TIP" that should only match when written in capitals). Longest normalized form first.
+   */
+  aliasForms(): readonly ActorAliasForm[];
   /** True when the alias can mean different actors depending on country or date. */
   isAmbiguous(alias: string): boolean;
   /** Every actor the alias may mean in some context, most likely first. */
   candidates(alias: string): ActorEntry[];
   /** Parent organisations of an actor, transitively, nearest first (Majeed Brigade → BLA → BRAS). */
   affiliatesOf(name: string): ActorEntry[];
+}
+
+/** One alias as a scanner needs it (see ActorRegistry.aliasForms). */
+export interface ActorAliasForm {
+  alias: string;
+  normalized: string;
+  entry: ActorEntry;
+  isAmbiguous: boolean;
+  isCaseSensitive: boolean;
+}
+
+/** True for short all-capital aliases ("BLA", "IS-K", "FC") that are ordinary words in lower case. */
+export function isAcronymAlias(alias: string): boolean {
+  const letters = alias.replace(/[^A-Za-z]/g, "");
+  return letters.length > 0 && letters.length <= 6 && letters === letters.toUpperCase() && !/\s/.test(alias.trim());
+}
+
+/**
+ * The shipped actors with a user's edits applied: an edit whose name matches an actor (normalized) replaces
+ * it, any other edit is added. Pass the result to createActorRegistry.
+ */
+export function withActorOverrides(base: readonly ActorEntry[], edits: readonly ActorEntry[]): ActorEntry[] {
+  const result = [...base];
+  for (const edit of edits) {
+    const index = result.findIndex((entry) => normalizeActorName(entry.name) === normalizeActorName(edit.name));
+    if (index >= 0) result[index] = edit;
+    else result.push(edit);
+  }
+  return result;
 }
 
 const actorKinds: ReadonlySet<string> = new Set<ActorKind>([
@@ -173,6 +208,9 @@ export function createActorRegistry(entries: readonly ActorEntry[] = shippedActo
   };
 
   let sortedAliases: Array<[string, ActorEntry]> | undefined;
+  let forms: ActorAliasForm[] | undefined;
+  const isAmbiguousKey = (key: string): boolean =>
+    new Set((readings.get(key) ?? []).map((reading) => reading.entry)).size > 1;
   const parentsOf = (entry: ActorEntry): ActorEntry[] =>
     entry.affiliations.flatMap((parent) => {
       const found = byName.get(normalizeActorName(parent));
@@ -194,10 +232,31 @@ export function createActorRegistry(entries: readonly ActorEntry[] = shippedActo
       }
       return sortedAliases;
     },
-    isAmbiguous(alias) {
-      const list = readings.get(normalizeActorName(alias)) ?? [];
-      return new Set(list.map((reading) => reading.entry)).size > 1;
+    aliasForms() {
+      if (forms === undefined) {
+        const seen = new Set<string>();
+        forms = [];
+        for (const entry of entries) {
+          const written = [entry.name, ...entry.aliases, ...(entry.contextAliases ?? []).map((rule) => rule.alias)];
+          for (const alias of written) {
+            const normalized = normalizeActorName(alias);
+            const resolved = choose(normalized, undefined);
+            if (normalized === "" || resolved === undefined || seen.has(`${alias}\u0000${normalized}`)) continue;
+            seen.add(`${alias}\u0000${normalized}`);
+            forms.push({
+              alias,
+              normalized,
+              entry: resolved,
+              isAmbiguous: isAmbiguousKey(normalized),
+              isCaseSensitive: isAcronymAlias(alias),
+            });
+          }
+        }
+        forms.sort((a, b) => b.normalized.length - a.normalized.length || a.normalized.localeCompare(b.normalized));
+      }
+      return forms;
     },
+    isAmbiguous: (alias) => isAmbiguousKey(normalizeActorName(alias)),
     candidates(alias) {
       const list = [...(readings.get(normalizeActorName(alias)) ?? [])];
       list.sort(

@@ -1,6 +1,9 @@
 /** Public surface of the actors module: the actor registry and its name normalisation. */
 export {
   createActorRegistry,
+  isAcronymAlias,
+  withActorOverrides,
+  type ActorAliasForm,
   defaultActorRegistry,
   normalizeActorName,
   shippedActors,
