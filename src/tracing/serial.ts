@@ -131,7 +131,7 @@ export function parseSerialSpec(raw: string): SerialSpecResult {
     if (!result.ok) return { ok: false, message: parts.length > 1 ? `in "${part}": ${result.message}` : result.message, notes };
     entries.push(result.entry);
   }
-  return { ok: true, entries, notes };
+  return { ok: true, entries, notes: [...new Set(notes)] };
 }
 
 type PartResult = { ok: true; entry: SerialEntry; notes: string[] } | { ok: false; message: string; notes: string[] };
