@@ -5,6 +5,7 @@ import { createCliContext, type CliContext } from "./cli-context.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerSearchCommand, registerSourcesCommand } from "./commands/sources.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerTraceCommand } from "./commands/trace.ts";
 
 /** Builds the `armtrace` command tree; each command lives in its own file under ./commands. */
 export function buildProgram(context: CliContext): Command {
@@ -18,6 +19,7 @@ export function buildProgram(context: CliContext): Command {
     registerIngestCommand,
     registerSourcesCommand,
     registerSearchCommand,
+    registerTraceCommand,
   ];
   for (const register of commandRegistrations) register(program, context);
   return program;
