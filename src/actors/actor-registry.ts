@@ -1,3 +1,9 @@
+/**
+ * The actor registry: resolves the names reports use ("Fitna al-Khawarij", "BLA's Majeed Brigade", "troops")
+ * to canonical actors. Pure: the shipped data is imported as JSON and user edits are passed in. Aliases that
+ * depend on where and when an event happened (bare "Taliban", "police", "Afghan forces") are decided from the
+ * country and date context; see ActorContextAlias in codebook-types.ts.
+ */
 import actorData from "../codebook/data/actors.json" with { type: "json" };
 import type { ActorContextAlias, ActorEntry, ActorKind, CodebookFile } from "../codebook/codebook-types.ts";
 import { ArmtraceError } from "../errors.ts";

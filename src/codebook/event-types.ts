@@ -1,3 +1,8 @@
+/**
+ * The event-type codebook: armtrace's five event types, their ACLED and GTD equivalents, and the rules that
+ * code one incident for ACLED (event/sub-event type, inter and interaction codes) and GTD (attack and weapon
+ * type). The ACLED/GTD reference taxonomy itself is shipped in data/acled-taxonomy.json.
+ */
 import acledData from "./data/acled-taxonomy.json" with { type: "json" };
 import eventTypeData from "./data/event-types.json" with { type: "json" };
 import type { ActorEntry, ActorKind, CodebookFile, EventTypeEntry, EventTypeId, WeaponCategory } from "./codebook-types.ts";

@@ -1,3 +1,8 @@
+/**
+ * The weapons taxonomy: maps weapon words and model names in reports ("Klashnikov", "82mm mortar shells",
+ * "Colt M4A1 carbine") to the twelve categories of the extraction contract and to canonical model names.
+ * Pure: the shipped data is imported as JSON.
+ */
 import weaponData from "./data/weapons.json" with { type: "json" };
 import type { CodebookFile, WeaponCategory, WeaponEntry } from "./codebook-types.ts";
 import { ArmtraceError } from "../errors.ts";
