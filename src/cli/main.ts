@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { loadConfig } from "../config.ts";
 import { exitCodeFor } from "../errors.ts";
 import { createCliContext, type CliContext } from "./cli-context.ts";
+import { registerDemoCommand } from "./commands/demo.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerSearchCommand, registerSourcesCommand } from "./commands/sources.ts";
 import { registerServeCommand } from "./commands/serve.ts";
@@ -19,6 +20,7 @@ export function buildProgram(context: CliContext): Command {
     registerIngestCommand,
     registerSourcesCommand,
     registerSearchCommand,
+    registerDemoCommand,
     registerTraceCommand,
   ];
   for (const register of commandRegistrations) register(program, context);

@@ -1,6 +1,7 @@
+import type BetterSqlite3 from "better-sqlite3";
 import { sql, type Kysely } from "kysely";
 import { ArmtraceError } from "../errors.ts";
-import { estimatedSimilarity, minhashBands, NEAR_DUPLICATE_MIN_SIMILARITY, signatureFromBytes, signatureToBytes } from "../sources/fingerprint.ts";
+import { estimatedSimilarity, MINHASH_BANDS, minhashBands, NEAR_DUPLICATE_MIN_SIMILARITY, signatureFromBytes, signatureToBytes } from "../sources/fingerprint.ts";
 import type { ListSourcesOptions, SourceFingerprint, SourceLibrary } from "../sources/source-library.ts";
 import { MIN_WORDS_FOR_NEAR_DUPLICATE, type SearchHit, type Source, type SourceDraft, type SourceWithRaw, type StoreOutcome } from "../sources/source.ts";
 import type { ArmtraceDatabase } from "./database.ts";
@@ -64,11 +65,73 @@ export function toFtsQuery(input: string): string {
   return parts.join(" ");
 }
 
+type NearDuplicate = { id: number; similarity: number } | null;
+
+function toRow(draft: SourceDraft, fingerprint: SourceFingerprint, near: NearDuplicate) {
+  return {
+    content_hash: fingerprint.contentHash,
+    kind: draft.kind,
+    origin: draft.origin,
+    url: draft.url,
+    title: draft.title,
+    outlet: draft.outlet,
+    published: draft.published,
+    language: fingerprint.language,
+    media_type: draft.mediaType,
+    raw: Buffer.from(draft.raw),
+    text: draft.text,
+    word_count: fingerprint.wordCount,
+    minhash: Buffer.from(signatureToBytes(fingerprint.minhash)),
+    near_duplicate_of: near?.id ?? null,
+    near_duplicate_similarity: near?.similarity ?? null,
+    ingested_at: new Date().toISOString(),
+  };
+}
+
+/** Picks the closest earlier story among LSH candidates, pointing at the first of a family of near-duplicates. */
+function closestNearDuplicate(candidates: Array<{ id: number; minhash: Uint8Array; near_duplicate_of: number | null }>, signature: Uint32Array): NearDuplicate {
+  let best: NearDuplicate = null;
+  for (const candidate of candidates) {
+    const similarity = estimatedSimilarity(signatureFromBytes(candidate.minhash), signature);
+    if (similarity < NEAR_DUPLICATE_MIN_SIMILARITY) continue;
+    const original = candidate.near_duplicate_of ?? candidate.id;
+    if (!best || similarity > best.similarity || (similarity === best.similarity && original < best.id)) best = { id: original, similarity };
+  }
+  return best;
+}
+
+/**
+ * The same write as the Kysely path, through prepared statements in one synchronous SQLite transaction:
+ * ingest is the hottest write path, and per-statement async overhead dominated it.
+ */
+function createSqliteAdd(sqlite: BetterSqlite3.Database): (draft: SourceDraft, fingerprint: SourceFingerprint) => StoreOutcome {
+  const findByHash = sqlite.prepare<[string], { id: number }>("SELECT id FROM sources WHERE content_hash = ?");
+  const bandClauses = Array.from({ length: MINHASH_BANDS }, () => "(b.band = ? AND b.value = ?)").join(" OR ");
+  const findCandidates = sqlite.prepare<number[], { id: number; minhash: Uint8Array; near_duplicate_of: number | null }>(
+    `SELECT DISTINCT s.id, s.minhash, s.near_duplicate_of FROM source_minhash_bands b JOIN sources s ON s.id = b.source_id WHERE ${bandClauses}`,
+  );
+  const insertSource = sqlite.prepare(
+    `INSERT INTO sources (content_hash, kind, origin, url, title, outlet, published, language, media_type, raw, text, word_count, minhash, near_duplicate_of, near_duplicate_similarity, ingested_at)
+     VALUES (@content_hash, @kind, @origin, @url, @title, @outlet, @published, @language, @media_type, @raw, @text, @word_count, @minhash, @near_duplicate_of, @near_duplicate_similarity, @ingested_at)`,
+  );
+  const insertBand = sqlite.prepare("INSERT INTO source_minhash_bands (band, value, source_id) VALUES (?, ?, ?)");
+  return sqlite.transaction((draft: SourceDraft, fingerprint: SourceFingerprint): StoreOutcome => {
+    const existing = findByHash.get(fingerprint.contentHash);
+    if (existing) return { status: "duplicate", id: existing.id };
+    const isLongEnough = fingerprint.wordCount >= MIN_WORDS_FOR_NEAR_DUPLICATE;
+    const bands = isLongEnough ? minhashBands(fingerprint.minhash) : [];
+    const near = isLongEnough ? closestNearDuplicate(findCandidates.all(...bands.flatMap((value, band) => [band, value])), fingerprint.minhash) : null;
+    const id = Number(insertSource.run(toRow(draft, fingerprint, near)).lastInsertRowid);
+    bands.forEach((value, band) => insertBand.run(band, value, id));
+    return { status: "stored", id, nearDuplicateOf: near?.id ?? null };
+  });
+}
+
 /** The source library on an armtrace database. */
 export function createSourceStore(database: ArmtraceDatabase): SourceLibrary {
   const { db } = database;
 
-  async function findNearDuplicate(executor: Kysely<Database>, fingerprint: SourceFingerprint): Promise<{ id: number; similarity: number } | null> {
+  async function findNearDuplicate(executor: Kysely<Database>, fingerprint: SourceFingerprint): Promise<NearDuplicate> {
     if (fingerprint.wordCount < MIN_WORDS_FOR_NEAR_DUPLICATE) return null;
     const bands = minhashBands(fingerprint.minhash);
     const candidates = await executor
@@ -78,44 +141,19 @@ export function createSourceStore(database: ArmtraceDatabase): SourceLibrary {
       .distinct()
       .where((eb) => eb.or(bands.map((value, band) => eb.and([eb("b.band", "=", band), eb("b.value", "=", value)]))))
       .execute();
-    let best: { id: number; similarity: number } | null = null;
-    for (const candidate of candidates) {
-      const similarity = estimatedSimilarity(signatureFromBytes(candidate.minhash), fingerprint.minhash);
-      if (similarity < NEAR_DUPLICATE_MIN_SIMILARITY) continue;
-      const original = candidate.near_duplicate_of ?? candidate.id;
-      if (!best || similarity > best.similarity || (similarity === best.similarity && original < best.id)) best = { id: original, similarity };
-    }
-    return best;
+    return closestNearDuplicate(candidates, fingerprint.minhash);
   }
+
+  const addOnSqlite = database.sqlite ? createSqliteAdd(database.sqlite) : undefined;
 
   return {
     async add(draft: SourceDraft, fingerprint: SourceFingerprint): Promise<StoreOutcome> {
+      if (addOnSqlite) return addOnSqlite(draft, fingerprint);
       return db.transaction().execute(async (trx) => {
         const existing = await trx.selectFrom("sources").select("id").where("content_hash", "=", fingerprint.contentHash).executeTakeFirst();
         if (existing) return { status: "duplicate", id: existing.id } as const;
         const near = await findNearDuplicate(trx, fingerprint);
-        const inserted = await trx
-          .insertInto("sources")
-          .values({
-            content_hash: fingerprint.contentHash,
-            kind: draft.kind,
-            origin: draft.origin,
-            url: draft.url,
-            title: draft.title,
-            outlet: draft.outlet,
-            published: draft.published,
-            language: fingerprint.language,
-            media_type: draft.mediaType,
-            raw: Buffer.from(draft.raw),
-            text: draft.text,
-            word_count: fingerprint.wordCount,
-            minhash: Buffer.from(signatureToBytes(fingerprint.minhash)),
-            near_duplicate_of: near?.id ?? null,
-            near_duplicate_similarity: near?.similarity ?? null,
-            ingested_at: new Date().toISOString(),
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const inserted = await trx.insertInto("sources").values(toRow(draft, fingerprint, near)).returning("id").executeTakeFirstOrThrow();
         if (fingerprint.wordCount >= MIN_WORDS_FOR_NEAR_DUPLICATE) {
           await trx
             .insertInto("source_minhash_bands")
