@@ -14,6 +14,7 @@ import type {
   ReliabilityGrade,
 } from "../events/event.ts";
 import { casualtyTotal } from "../events/event.ts";
+import { actorKey } from "../events/actor-key.ts";
 import { dateSpan, firstDay, lastDay } from "../events/event-dates.ts";
 import type { EventFilter, EventPage, EventQuery, EventSort } from "../events/event-query.ts";
 import type { EventPair, EventRepository, EventWrite, EventWriteSession } from "../events/event-repository.ts";
@@ -209,18 +210,6 @@ function eventToParams(event: Event): Record<string, unknown> {
     updated_at: event.updatedAt,
     updated_by: event.updatedBy,
   };
-}
-
-/** Lower-cased, punctuation-folded actor name used to match actor filters (same folding as the registry). */
-export function actorKey(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['’‘`´.]/g, "")
-    .replace(/[-‐‑‒–—_/()]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 /** Turns free text into an FTS5 query of quoted terms (all must match), so user text can never be FTS syntax. */
