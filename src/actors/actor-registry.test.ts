@@ -8,6 +8,7 @@ import {
   defaultActorRegistry,
   isAcronymAlias,
   normalizeActorName,
+  resolveAcledActorName,
   shippedActors,
   withActorOverrides,
 } from "./index.ts";
@@ -166,5 +167,17 @@ describe("actor registry", () => {
       expect(isArmtraceError(error, "INVALID_INPUT")).toBe(true);
       expect((error as Error).message).toMatch(/unknown kind.*unknown "Nobody"/);
     }
+  });
+
+  it("resolves actor names as ACLED writes them", () => {
+    const name = (acled: string, date?: string) => resolveAcledActorName(registry, acled, { date })?.name;
+    expect(name("Military Forces of Pakistan (2018-2022)")).toBe("Pakistan security forces");
+    expect(name("Police Forces of Afghanistan (2021-)")).toBe("Afghan Taliban");
+    expect(name("Military Forces of Afghanistan (2014-2021)")).toBe("Afghan National Defense and Security Forces");
+    expect(name("Military Forces of Afghanistan", "2019-03-01")).toBe("Afghan National Defense and Security Forces");
+    expect(name("BLA: Balochistan Liberation Army")).toBe("Balochistan Liberation Army");
+    expect(name("TTP: Tehreek-i-Taliban Pakistan")).toBe("Tehrik-i-Taliban Pakistan");
+    expect(name("Taliban (Pakistan)")).toBe("Tehrik-i-Taliban Pakistan");
+    expect(name("Unidentified Armed Group (Pakistan)")).toBeUndefined();
   });
 });

@@ -301,3 +301,40 @@ export function defaultActorRegistry(): ActorRegistry {
   defaultRegistry ??= createActorRegistry();
   return defaultRegistry;
 }
+
+const acledStateForce = /^(?:Military|Police|Naval|Air|Border|Paramilitary) Forces of (?:the )?(.+?)(?:\s*\((\d{4})-(\d{4})?\))?$/i;
+const acledCountryActors: Record<string, (startYear: number | undefined, date: string | undefined) => string> = {
+  pakistan: () => "Pakistan security forces",
+  afghanistan: (startYear, date) =>
+    (startYear !== undefined ? startYear >= 2021 : date === undefined || date >= "2021-08-15")
+      ? "Afghan Taliban"
+      : "Afghan National Defense and Security Forces",
+  iran: () => "Iran",
+  "united states": () => "United States",
+  india: () => "India",
+};
+
+/**
+ * Resolves an actor name as ACLED writes it ("Military Forces of Pakistan (2018-2022)", "BLA: Balochistan
+ * Liberation Army", "Police Forces of Afghanistan (2021-)", "Taliban (Pakistan)") to a registry actor.
+ */
+export function resolveAcledActorName(registry: ActorRegistry, name: string, context: ActorContext = {}): ActorEntry | undefined {
+  const trimmed = name.trim();
+  const date = context.date ? dateString(context.date) : undefined;
+  const state = acledStateForce.exec(trimmed);
+  if (state !== null) {
+    const pick = acledCountryActors[(state[1] ?? "").toLowerCase()];
+    const startYear = state[2] === undefined ? undefined : Number(state[2]);
+    return pick === undefined ? undefined : registry.get(pick(startYear, date));
+  }
+  const place = /^(.*?)\s*\((Pakistan|Afghanistan|Iran|India|International)\)$/i.exec(trimmed);
+  const bare = place?.[1] ?? trimmed;
+  const countryCodes: Record<string, string> = { pakistan: "PK", afghanistan: "AF", iran: "IR", india: "IN" };
+  const country = countryCodes[(place?.[2] ?? "").toLowerCase()] ?? context.country ?? undefined;
+  const scoped: ActorContext = { country, date: context.date ?? null };
+  const colon = bare.indexOf(":");
+  if (colon > 0) {
+    return registry.resolve(bare.slice(colon + 1), scoped) ?? registry.resolve(bare.slice(0, colon), scoped);
+  }
+  return registry.resolve(bare, scoped);
+}

@@ -6,6 +6,7 @@ export {
   type ActorAliasForm,
   defaultActorRegistry,
   normalizeActorName,
+  resolveAcledActorName,
   shippedActors,
   type ActorContext,
   type ActorRegistry,
