@@ -83,6 +83,8 @@ export interface PlaceEntry {
   aliases: string[];
   /** Set when the name is also a common word or a person's name and needs context to count as a place. */
   isAmbiguous?: boolean;
+  /** Aliases that, like an ambiguous name, need context to count as this place ("Lakki", "Nawa", "Mazar"). */
+  ambiguousAliases?: string[];
   /** A district since split or merged (e.g. South Waziristan before 2022); kept so older reports resolve. */
   isFormer?: boolean;
   /** A named area that is not an administrative unit (Waziristan, former FATA, Makran); admin2 is null. */

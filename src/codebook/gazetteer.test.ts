@@ -9,6 +9,7 @@ import {
   createGazetteer,
   defaultGazetteer,
   distanceToPolylineKm,
+  haversineKm,
   normalizePlaceName,
   shippedPlaces,
   validatePlaces,
@@ -98,6 +99,15 @@ describe("shipped data", () => {
       expect(gazetteer.districts("AF", province).length, province).toBeGreaterThanOrEqual(min);
   });
 
+  it("keeps every written locality within reach of its district centre", () => {
+    for (const e of written) {
+      if (e.level !== "locality" || e.isRegion) continue;
+      const district = gazetteer.admin2For(e);
+      expect(district, e.id).toBeDefined();
+      if (district) expect(haversineKm(e.lat, e.lon, district.lat, district.lon), e.id).toBeLessThan(200);
+    }
+  });
+
   it("maps every town to a district of its own country", () => {
     const towns = (townsData as CodebookFile<TownEntry>).entries;
     expect(towns.length).toBeGreaterThan(700);
@@ -171,6 +181,12 @@ describe("lookup and resolve", () => {
     expect(gazetteer.resolve("Tank")?.isAmbiguous).toBe(true);
     expect(gazetteer.resolve("Khyber")?.isAmbiguous).toBe(true);
     expect(gazetteer.resolve("Bannu")?.isAmbiguous).toBeFalsy();
+    expect(gazetteer.isAmbiguous("Khyber")).toBe(true);
+    expect(gazetteer.isAmbiguous("Khyber Agency")).toBe(false);
+    expect(gazetteer.isAmbiguous("Lakki")).toBe(true);
+    expect(gazetteer.isAmbiguous("Lakki Marwat")).toBe(false);
+    expect(gazetteer.isAmbiguous("Mir Ali")).toBe(true);
+    expect(gazetteer.isAmbiguous("North Waziristan")).toBe(false);
   });
 
   it("returns nothing for unknown names", () => {

@@ -50,6 +50,8 @@ export interface Gazetteer {
   nearestDistrict(lat: number, lon: number, country?: string): PlaceEntry | undefined;
   /** Every normalized name and alias with the places it may mean, longest names first, for text scanners. */
   names(): Iterable<[string, PlaceEntry[]]>;
+  /** True when a name or alias is also a common word or a person's/group's name, so it needs context to count. */
+  isAmbiguous(name: string): boolean;
   /** Great-circle distance in km from the point to the Durand Line polyline (approximate line, ±several km). */
   distanceToBorderKm(lat: number, lon: number): number;
   /** Every entry, in data order. */
@@ -231,6 +233,8 @@ export function validatePlaces(entries: readonly PlaceEntry[]): string[] {
     if (e.country !== "PK" && e.country !== "AF") problems.push(`${e.id}: unknown country ${e.country}`);
     if (!Number.isFinite(e.lat) || !Number.isFinite(e.lon)) problems.push(`${e.id}: coordinates missing`);
     if (!Array.isArray(e.aliases)) problems.push(`${e.id}: aliases missing`);
+    for (const alias of e.ambiguousAliases ?? [])
+      if (!e.aliases.includes(alias)) problems.push(`${e.id}: ambiguous alias ${alias} is not an alias`);
     if (e.level === "country") continue;
     const allowed = ADMIN1_NAMES[e.country] ?? [];
     if (e.admin1 === null || !allowed.includes(e.admin1)) problems.push(`${e.id}: admin1 ${e.admin1} not allowed`);
@@ -257,9 +261,12 @@ export function createGazetteer(entries: readonly PlaceEntry[] = shippedPlaces()
   const admin1ByKey = new Map<string, PlaceEntry[]>();
   const admin1ByName = new Map<string, PlaceEntry>();
   const admin2ByName = new Map<string, PlaceEntry>();
+  const ambiguousKeys = new Set<string>();
 
   for (const entry of entries) {
     byId.set(entry.id, entry);
+    if (entry.isAmbiguous) ambiguousKeys.add(normalizePlaceName(entry.name));
+    for (const alias of entry.ambiguousAliases ?? []) ambiguousKeys.add(normalizePlaceName(alias));
     const seen = new Set<string>();
     for (const [i, name] of [entry.name, ...entry.aliases].entries()) {
       const key = normalizePlaceName(name);
@@ -367,6 +374,7 @@ export function createGazetteer(entries: readonly PlaceEntry[] = shippedPlaces()
       return best;
     },
     names,
+    isAmbiguous: (name) => ambiguousKeys.has(normalizePlaceName(name)),
     distanceToBorderKm: (lat, lon) => distanceToPolylineKm(lat, lon, durandLinePoints),
     all: () => entries,
   };
