@@ -1,0 +1,69 @@
+/**
+ * Report rollups (migration 060): pre-aggregated figures kept in step with events by SQLite triggers. Empty
+ * keys are stored as '' (not NULL) so that upserts find their row; months are `YYYY-MM` of the event's first
+ * and last possible day.
+ */
+interface FigureColumns {
+  incidents: number;
+  killed_security_forces: number;
+  killed_civilians: number;
+  killed_militants: number;
+  killed_unknown: number;
+  injured_security_forces: number;
+  injured_civilians: number;
+  injured_militants: number;
+  injured_unknown: number;
+}
+
+/** Figures per (months, country, province, district, type, review state). */
+export interface ReportRollupTable extends FigureColumns {
+  first_month: string;
+  last_month: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  type: string;
+  review_state: string;
+  /** Events without coordinates (not placed against the border). */
+  unlocated: number;
+}
+
+/** Figures per whole-km distance to the Durand Line (events within 300 km only). */
+export interface ReportBorderRollupTable extends FigureColumns {
+  first_month: string;
+  last_month: string;
+  country: string;
+  admin1: string;
+  review_state: string;
+  border_km: number;
+}
+
+/** Incidents and killed/injured totals per actor name and role. */
+export interface ReportActorRollupTable {
+  first_month: string;
+  last_month: string;
+  role: string;
+  name: string;
+  country: string;
+  admin1: string;
+  review_state: string;
+  incidents: number;
+  killed: number;
+  injured: number;
+}
+
+/** The Durand Line as segments, copied from src/codebook/data/durand-line.json for SQL distance. */
+export interface ReportBorderSegmentsTable {
+  seq: number;
+  a_lon: number;
+  a_lat: number;
+  b_lon: number;
+  b_lat: number;
+}
+
+export interface ReportTables {
+  report_rollup: ReportRollupTable;
+  report_border_rollup: ReportBorderRollupTable;
+  report_actor_rollup: ReportActorRollupTable;
+  report_border_segments: ReportBorderSegmentsTable;
+}
