@@ -5,6 +5,8 @@ import addFormatsModule from "ajv-formats";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { ArmtraceDatabase } from "../storage/database.ts";
 import { problemContentType, problemSchema, sendProblem, toProblem } from "./problem.ts";
+import { createRouteContext } from "./route-context.ts";
+import { registerEventRoutes } from "./routes/event-routes.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
 import { registerSourceRoutes } from "./routes/source-routes.ts";
 
@@ -69,6 +71,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url });
   });
   app.addSchema(problemSchema);
+  // Bodies are JSON unless a route says otherwise; plain text is not silently accepted as a string body.
+  app.removeContentTypeParser("text/plain");
 
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
@@ -110,15 +114,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const context = { database: options.database };
+  const context = createRouteContext(options.database);
   registerHealthRoutes(app, context);
   registerSourceRoutes(app, context);
+  registerEventRoutes(app, context);
   return app;
-}
-
-/** What every route module receives: the open database, from which it builds its stores. */
-export interface RouteContext {
-  database: ArmtraceDatabase;
 }
 
 export { problemContentType };

@@ -66,3 +66,19 @@ export const userHeaderSchema = {
   },
   required: ["x-armtrace-user"],
 } as const;
+
+/** A copy of an object schema without the named properties (the ones a route takes from its path). */
+export function withoutProperties(schema: JsonSchema, ...names: string[]): JsonSchema {
+  const properties = { ...(schema.properties as Record<string, unknown>) };
+  for (const name of names) delete properties[name];
+  const required = Array.isArray(schema.required) ? (schema.required as string[]).filter((name) => !names.includes(name)) : undefined;
+  return { ...schema, properties, ...(required ? { required } : {}) };
+}
+
+/** A copy of an object schema with more properties. */
+export function withProperties(schema: JsonSchema, extra: Record<string, unknown>): JsonSchema {
+  return { ...schema, properties: { ...(schema.properties as Record<string, unknown>), ...extra } };
+}
+
+/** The optional `reason` a write may carry into the event's history. */
+export const reasonProperty = { reason: { type: "string", minLength: 1, maxLength: 5000, description: "Why; kept in the history" } } as const;

@@ -65,7 +65,7 @@ interface ValidationIssue {
 
 function describeValidation(context: string | undefined, issues: readonly ValidationIssue[]) {
   const part = context ?? "body";
-  return issues.map((issue) => {
+  const described = issues.map((issue) => {
     let field = `${part}${issue.instancePath ?? ""}`;
     let message = issue.message ?? "is invalid";
     if (issue.keyword === "additionalProperties" && typeof issue.params?.additionalProperty === "string") {
@@ -75,8 +75,22 @@ function describeValidation(context: string | undefined, issues: readonly Valida
       field = `${field}/${issue.params.missingProperty}`;
       message = "is required";
     }
-    return { field, message };
+    return { field, message, keyword: issue.keyword };
   });
+  // "must be integer", "must be null", "must match a schema in anyOf" at one field read as one message.
+  const alternatives = new Set(described.filter((issue) => issue.keyword === "anyOf" || issue.keyword === "oneOf").map((issue) => issue.field));
+  const merged = new Map<string, { field: string; message: string }>();
+  for (const issue of described) {
+    if (alternatives.has(issue.field)) {
+      if (issue.keyword === "anyOf" || issue.keyword === "oneOf") continue;
+      const existing = merged.get(issue.field);
+      const option = issue.message.replace(/^must be /, "");
+      merged.set(issue.field, { field: issue.field, message: existing ? `${existing.message} or ${option}` : `must be ${option}` });
+    } else {
+      merged.set(`${issue.field}\u0000${issue.message}`, { field: issue.field, message: issue.message });
+    }
+  }
+  return [...merged.values()];
 }
 
 /**
@@ -126,9 +140,18 @@ function internalProblem(code: ErrorCode, status: number, request: FastifyReques
   };
 }
 
+/**
+ * Field-level problems carried in an ArmtraceError's details: `{problems: ["path: message", …]}` as the use
+ * cases' input parsing gives them, or a list of `{field|path|line, message}`.
+ */
 function fieldErrorsOf(details: unknown): Problem["errors"] | undefined {
-  if (!Array.isArray(details)) return undefined;
-  const errors = details.flatMap((item) => {
+  const items = Array.isArray(details) ? details : details && typeof details === "object" && Array.isArray((details as { problems?: unknown }).problems) ? (details as { problems: unknown[] }).problems : undefined;
+  if (!items) return undefined;
+  const errors = items.flatMap((item) => {
+    if (typeof item === "string") {
+      const separator = item.indexOf(": ");
+      return [separator > 0 ? { field: item.slice(0, separator), message: item.slice(separator + 2) } : { field: "", message: item }];
+    }
     if (item && typeof item === "object" && "message" in item) {
       const record = item as { field?: unknown; path?: unknown; line?: unknown; message: unknown };
       const field = typeof record.field === "string" ? record.field : Array.isArray(record.path) ? record.path.join(".") : typeof record.line === "number" ? `line ${record.line}` : "";

@@ -2,13 +2,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import type { SourceLibrary } from "../sources/index.ts";
 import { openDatabase, type ArmtraceDatabase } from "../storage/database.ts";
+import { createSourceStore } from "../storage/source-store.ts";
 import { buildServer } from "./build-server.ts";
 
 /** An API on a fresh SQLite file in a temp folder, for tests; `close` removes everything. */
 export interface TestApi {
   app: FastifyInstance;
   database: ArmtraceDatabase;
+  /** The source library on the same database, to seed sources. */
+  sources: SourceLibrary;
   close(): Promise<void>;
 }
 
@@ -20,6 +24,7 @@ export async function startTestApi(): Promise<TestApi> {
   return {
     app,
     database,
+    sources: createSourceStore(database),
     async close() {
       await app.close();
       await database.close();

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { FastifyInstance } from "fastify";
-import type { RouteContext } from "../build-server.ts";
+import type { RouteContext } from "../route-context.ts";
 
 const healthResponse = {
   type: "object",

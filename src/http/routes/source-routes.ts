@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { ArmtraceError } from "../../errors.ts";
-import { createSourceStore } from "../../storage/source-store.ts";
-import type { RouteContext } from "../build-server.ts";
-import { idParamsSchema, paginationQueryProperties } from "../json-schema.ts";
+import { setSourceReliability, setSourceReliabilityInputSchema } from "../../events/set-source-reliability.ts";
+import type { RouteContext } from "../route-context.ts";
+import { bodySchemaOf, idParamsSchema, paginationQueryProperties, userHeaderSchema, withoutProperties } from "../json-schema.ts";
+import { requestAuthor } from "../request-author.ts";
+import { reliabilityGradeSchema } from "../schemas/event-schemas.ts";
 import { problemResponses } from "../problem-responses.ts";
 
 const nullableString = { type: ["string", "null"] } as const;
@@ -50,9 +52,7 @@ const searchHitSchema = {
 } as const;
 
 /** Sources: list, show (with text), the verbatim bytes, and full-text search. */
-export function registerSourceRoutes(app: FastifyInstance, { database }: RouteContext): void {
-  const sources = createSourceStore(database);
-
+export function registerSourceRoutes(app: FastifyInstance, { sources, events }: RouteContext): void {
   app.get<{ Querystring: { limit: number; offset: number } }>(
     "/sources",
     {
@@ -128,6 +128,31 @@ export function registerSourceRoutes(app: FastifyInstance, { database }: RouteCo
         .header("x-original-media-type", source.mediaType.replace(/[^\x20-\x7e]/g, ""))
         .send(Buffer.from(source.raw));
     },
+  );
+
+  app.put<{ Params: { id: number }; Body: { grade: string | null } }>(
+    "/sources/:id/reliability",
+    {
+      schema: {
+        tags: ["sources"],
+        summary: "Set (or clear with null) the Admiralty grade of a source, e.g. B2",
+        params: idParamsSchema,
+        headers: userHeaderSchema,
+        body: withoutProperties(bodySchemaOf(setSourceReliabilityInputSchema), "sourceId"),
+        response: {
+          200: {
+            type: "object",
+            properties: { sourceId: { type: "integer" }, grade: { anyOf: [reliabilityGradeSchema, { type: "null" }] } },
+            required: ["sourceId", "grade"],
+          },
+          ...problemResponses(400, 401, 404, 413, 415),
+        },
+      },
+    },
+    async (request) => ({
+      sourceId: request.params.id,
+      grade: await setSourceReliability(events, { sourceId: request.params.id, grade: request.body.grade }, requestAuthor(request)),
+    }),
   );
 }
 
