@@ -3,7 +3,10 @@ import { loadConfig } from "../config.ts";
 import { exitCodeFor } from "../errors.ts";
 import { createCliContext, type CliContext } from "./cli-context.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
+import { registerEvalCommand } from "./commands/eval.ts";
+import { registerExtractCommand } from "./commands/extract.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
+import { registerReportCommand } from "./commands/report.ts";
 import { registerSearchCommand, registerSourcesCommand } from "./commands/sources.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerTraceCommand } from "./commands/trace.ts";
@@ -22,6 +25,8 @@ export function buildProgram(context: CliContext): Command {
     registerSearchCommand,
     registerDemoCommand,
     registerTraceCommand,
+    registerExtractCommand,
+    registerReportCommand,
   ];
   for (const register of commandRegistrations) register(program, context);
   return program;

@@ -1,0 +1,138 @@
+/**
+ * Reads one sentence (or clause) into a frame: its casualty mentions, dates, places, actors, weapons,
+ * incident-type cues and discourse cues. Frames are what event assembly links together.
+ */
+import type { PlaceEntry, WeaponCategory } from "../codebook/codebook-types.ts";
+import { findCasualties, type CasualtyMention } from "./casualty-grammar.ts";
+import type { CodebookScanners } from "./extraction-codebook.ts";
+import type { ExtractedEventType } from "./extraction-types.ts";
+import { accidentCue, aggregateCue, continuationCue, irrealisCue, newIncidentCue, typeCues } from "./incident-cues.ts";
+import { keyTokens } from "./phrase-scanner.ts";
+import { findDates, type DateMention, type PartialDate } from "./resolve-date.ts";
+import { tokenize, type Token } from "./tokenize.ts";
+
+export interface PlaceHit {
+  entry: PlaceEntry;
+  name: string;
+  from: number;
+  to: number;
+  /** The report's dateline ("PESHAWAR:"): where it was filed, weak evidence of where it happened. */
+  isDateline: boolean;
+  /** Not where the incident happened: a destination, origin or the government named by its capital. */
+  isIncidental: boolean;
+}
+
+export interface ActorHit {
+  alias: string;
+  from: number;
+  to: number;
+}
+
+export interface SentenceFrame {
+  index: number;
+  start: number;
+  end: number;
+  paragraph: number;
+  isParagraphStart: boolean;
+  /** Normalised text of the sentence. */
+  text: string;
+  tokens: Token[];
+  casualties: CasualtyMention[];
+  dates: DateMention[];
+  places: PlaceHit[];
+  actors: ActorHit[];
+  weapons: Set<WeaponCategory>;
+  typeScores: Map<ExtractedEventType, number>;
+  isNewIncident: boolean;
+  isContinuation: boolean;
+  isAggregate: boolean;
+  isIrrealis: boolean;
+  isAccident: boolean;
+}
+
+const placeContextBefore = new Set(["in", "at", "near", "of", "from", "across", "outside", "inside", "into", "on"]);
+const placeContextAfter = new Set(["district", "area", "tehsil", "province", "city", "agency", "village", "town", "region", "valley", "border", "bazaar", "market", "division"]);
+const incidentalBefore = new Set(["to", "for", "towards", "toward", "via"]);
+const governmentSeats = new Set(["islamabad", "kabul", "tehran", "washington", "new delhi", "delhi", "beijing", "moscow", "doha", "istanbul", "ankara"]);
+const verbsAfterSeat = /^(?:'s|has|have|had|said|says|says|urged|claims|claimed|insists|rejected|accused|wants|is|was|and kabul|and islamabad|blames|denies|denied)\b/;
+
+/** Weapon words the taxonomy may not list, or that need context ("suicide" + vehicle). */
+function weaponCues(text: string, into: Set<WeaponCategory>): void {
+  const vehicle = /\b(vehicle|car|truck|motorcycle|motorbike|bike|rickshaw)[- ](?:borne|bomb|laden)|\b(?:vbied|car bomb|vehicle[- ]borne|explosive[- ]laden (?:vehicle|car|truck)|small vehicle was used)\b/.test(text);
+  if (/\bsuicide\b/.test(text)) into.add(vehicle ? "vbied" : "suicide_vest");
+  else if (vehicle) into.add("vbied");
+  if (/\b(ied|improvised explosive|roadside bomb|remote[- ]controlled (?:bomb|device)|magnetic (?:mine|bomb)|landmine|planted (?:a )?bomb|bomb (?:planted|fitted|attached)|pressure[- ]cooker|bomb blast|a bomb|the bomb)\b/.test(text) && !into.has("vbied")) into.add("ied");
+  if (/\b(opened fire|open fire|indiscriminate (?:fire|firing)|gunmen|gunman|shot dead|gunned down|firing|shooting|sniper|automatic (?:rifles|weapons)|sophisticated weapons|small arms|pistols?|rifles?|kalashnikovs?|ak-?47s?|guns?)\b/.test(text)) into.add("small_arms");
+  if (/\bgrenades?\b/.test(text) && !/rocket[- ]propelled grenade/.test(text)) into.add("grenade");
+  if (/\b(rockets?|rocket[- ]propelled|rpgs?|rocket launchers?)\b/.test(text)) into.add("rocket");
+  if (/\bmortars?\b/.test(text)) into.add("mortar");
+  if (/\b(drones?|quadcopters?|uavs?|unmanned aerial)\b/.test(text)) into.add("drone");
+  if (/\b(explosives?|explosive material|detonators?|bomb-making)\b/.test(text) && !/improvised explosive/.test(text.replace(/explosives?\b(?! device)/g, ""))) into.add("explosives");
+  if (/\b(ammunition|rounds|bullets|cartridges|ammo)\b/.test(text)) into.add("ammunition");
+  if (/\bnight[- ]vision\b/.test(text)) into.add("night_vision");
+  if (/\b(heavy (?:and light )?weapons|light weapons|machine guns?|heavy machine|anti-aircraft)\b/.test(text)) into.add("light_weapons");
+}
+
+/** Builds the frame of the sentence text[start, end). */
+export function analyzeSentence(
+  normalizedDocument: string,
+  start: number,
+  end: number,
+  meta: { index: number; paragraph: number; isParagraphStart: boolean },
+  scanners: CodebookScanners,
+  published: PartialDate | undefined,
+): SentenceFrame {
+  const text = normalizedDocument.slice(start, end);
+  const tokens = tokenize(normalizedDocument, start, end);
+  const keys = keyTokens(tokens);
+  const casualties = findCasualties(tokens);
+  const dates = findDates(text, published);
+
+  const actors: ActorHit[] = scanners.actors.scan(keys).map((m) => ({ alias: m.name, from: m.from, to: m.to }));
+  const covered = (from: number, to: number): boolean => actors.some((a) => from < a.to && to > a.from);
+
+  const places: PlaceHit[] = [];
+  for (const match of scanners.places.scan(keys)) {
+    const entry = match.values[0]!;
+    if (covered(match.from, match.to) && entry.level !== "country") continue;
+    const before = tokens[match.from - 1]?.norm;
+    const after = tokens[match.to]?.norm;
+    const isDateline = meta.isParagraphStart && match.from <= 1 && (after === ":" || after === "," || after === "(" || after === "-" || after === "—");
+    if (entry.isAmbiguous && !isDateline && !(before !== undefined && placeContextBefore.has(before)) && !(after !== undefined && placeContextAfter.has(after))) continue;
+    const lowerName = match.name.toLowerCase();
+    const rawAfter = normalizedDocument.slice(tokens[match.to - 1]!.end - 2, tokens[match.to - 1]!.end + 24);
+    const isSeat = governmentSeats.has(lowerName) && (verbsAfterSeat.test(rawAfter.slice(2).trimStart()) || rawAfter.startsWith("'s"));
+    const isIncidental = isSeat || (before !== undefined && incidentalBefore.has(before)) || (before === "from" && entry.level !== "country" && /\b(travel|bound|coming|going|way|route|en route)/.test(text));
+    places.push({ entry, name: match.name, from: match.from, to: match.to, isDateline, isIncidental });
+  }
+
+  const weapons = new Set<WeaponCategory>();
+  for (const match of scanners.weapons.scan(keys)) for (const category of match.values) weapons.add(category);
+  weaponCues(text, weapons);
+
+  const typeScores = new Map<ExtractedEventType, number>();
+  for (const cue of typeCues) {
+    if (cue.re.test(text)) typeScores.set(cue.type, Math.max(typeScores.get(cue.type) ?? 0, cue.weight));
+  }
+
+  return {
+    index: meta.index,
+    start,
+    end,
+    paragraph: meta.paragraph,
+    isParagraphStart: meta.isParagraphStart,
+    text,
+    tokens,
+    casualties,
+    dates,
+    places,
+    actors,
+    weapons,
+    typeScores,
+    isNewIncident: newIncidentCue.test(text),
+    isContinuation: continuationCue.test(text),
+    isAggregate: aggregateCue.test(text),
+    isIrrealis: irrealisCue.test(text),
+    isAccident: accidentCue.test(text),
+  };
+}

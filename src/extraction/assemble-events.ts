@@ -1,0 +1,468 @@
+/**
+ * Links sentence frames into incidents the way a coder reads a report: sentences that continue one incident
+ * (same place and date, "the operation", "the blast", "resultantly") join it; a new place, a new date or
+ * a cue like "in another incident" starts another; a sentence naming several provinces for one kind of
+ * incident ("strikes in Khost and Kunar") opens one incident per place. Tolls are combined so that a
+ * headline and the body do not double-count and "20 killed … one FC soldier among them" splits the total.
+ */
+import type { ActorEntry, PlaceEntry, WeaponCategory } from "../codebook/codebook-types.ts";
+import type { CasualtyMention } from "./casualty-grammar.ts";
+import type { ExtractionCodebook } from "./extraction-codebook.ts";
+import { casualtyCategories, emptyCounts, type CasualtyCategory, type CasualtyCounts, type ExtractedEvent, type ExtractedEventType } from "./extraction-types.ts";
+import type { PlaceHit, SentenceFrame } from "./analyze-sentence.ts";
+import { addDays, formatDate, precisionOf, type DateMention, type PartialDate } from "./resolve-date.ts";
+
+/** A toll one sentence states: per outcome, per category. */
+interface SentenceToll {
+  killed: Partial<Record<CasualtyCategory, number>>;
+  injured: Partial<Record<CasualtyCategory, number>>;
+}
+
+interface Draft {
+  frames: SentenceFrame[];
+  place: PlaceEntry | undefined;
+  placeIsDateline: boolean;
+  date: PartialDate | undefined;
+  dateEnd: PartialDate | undefined;
+  tolls: SentenceToll[];
+  /** Several incidents opened by one sentence: tolls in sentences naming no place cannot be assigned. */
+  splitGroup: number | undefined;
+}
+
+/** A toll that could not be given to one incident (it covers several): reported as a claim. */
+export interface UnassignedToll {
+  frame: SentenceFrame;
+  mentions: CasualtyMention[];
+}
+
+const strongNewIncident = /\b(in (?:another|a separate|a similar|a third|a second|a related|yet another)|separately|elsewhere|(?:the|a) (?:second|third|fourth|fifth|separate) (?:hand )?(?:grenade )?(?:attack|incident|blast|explosion|operation|strike|raid)|another (?:attack|incident|blast|explosion|operation|strike|raid|quadcopter attack)|(?:^|\s)(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}:)/;
+
+const negationZero = /\b(no (?:one|body) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)|no casualties|no (?:loss of life|loss of lives|fatalities|deaths|injuries)|caused no (?:casualties|damage)|without (?:any )?casualties)\b/;
+const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
+
+function sentenceToll(frame: SentenceFrame): SentenceToll {
+  const toll: SentenceToll = { killed: {}, injured: {} };
+  const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
+    toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
+  };
+  const mentions = frame.casualties;
+  mentions.forEach((mention, index) => {
+    if (mention.partOf !== null || mention.value === null) return;
+    const outcome = mention.outcome === "injured" ? "injured" : "killed";
+    const parts = mentions.filter((m) => m.partOf === index && m.value !== null);
+    if (mention.category === "unknown" && parts.length > 0) {
+      let partSum = 0;
+      for (const part of parts) {
+        add(outcome, part.category, part.value!);
+        partSum += part.value!;
+      }
+      if (mention.value - partSum > 0) add(outcome, "unknown", mention.value - partSum);
+    } else add(outcome, mention.category, mention.value);
+  });
+  if (negationZero.test(frame.text)) {
+    const says = (w: RegExp): boolean => w.test(frame.text);
+    if (says(/casualt|loss of li|harmed/)) {
+      toll.killed.unknown ??= 0;
+      toll.injured.unknown ??= 0;
+    } else if (says(/killed|fatalit|deaths/)) toll.killed.unknown ??= 0;
+    else toll.injured.unknown ??= 0;
+  }
+  const safe = safeSubject.exec(frame.text);
+  if (safe !== null) {
+    const before = frame.text.slice(Math.max(0, safe.index - 80), safe.index);
+    let category: CasualtyCategory = "unknown";
+    if (/\b(police|policemen|personnel|officials|cops|soldiers|troops|levies|fc|officers|guards|security)\b/.test(before)) category = "security_forces";
+    else if (/\b(fighters|militants|attackers|terrorists)\b/.test(before)) category = "militants";
+    else if (/\b(civilians|passengers|residents|family|people)\b/.test(before)) category = category === "unknown" && /\bpeople\b/.test(before) ? "unknown" : "civilians";
+    toll.killed[category] ??= 0;
+    toll.injured[category] ??= 0;
+  }
+  return toll;
+}
+
+/** Combines the tolls of an incident's sentences (see the module comment). */
+export function combineTolls(tolls: readonly SentenceToll[]): { killed: CasualtyCounts; injured: CasualtyCounts } {
+  const combine = (outcome: "killed" | "injured"): CasualtyCounts => {
+    const counts = emptyCounts();
+    let total: number | undefined;
+    let sawUnknown = false;
+    for (const toll of tolls) {
+      const part = toll[outcome];
+      let sum = 0;
+      let any = false;
+      for (const category of casualtyCategories) {
+        const value = part[category];
+        if (value === undefined) continue;
+        any = true;
+        sum += value;
+        if (category === "unknown") {
+          sawUnknown = true;
+          continue;
+        }
+        counts[category] = Math.max(counts[category] ?? 0, value);
+      }
+      if (any) total = Math.max(total ?? 0, sum);
+    }
+    if (total !== undefined) {
+      const specific = casualtyCategories.filter((c) => c !== "unknown").reduce((s, c) => s + (counts[c] ?? 0), 0);
+      if (total - specific > 0) counts.unknown = total - specific;
+      else if (sawUnknown && specific === 0) counts.unknown = 0;
+    }
+    return counts;
+  };
+  return { killed: combine("killed"), injured: combine("injured") };
+}
+
+const maxScore = (frame: SentenceFrame): number => Math.max(0, ...frame.typeScores.values());
+
+function incidentPlaces(frame: SentenceFrame): PlaceHit[] {
+  return frame.places.filter((p) => !p.isIncidental && !p.isDateline && p.entry.level !== "country");
+}
+
+/** Distinct incident places of a frame, most specific per branch, in text order. */
+function distinctPlaces(frame: SentenceFrame): PlaceEntry[] {
+  const hits = incidentPlaces(frame);
+  const out: PlaceEntry[] = [];
+  for (const hit of hits) {
+    const e = hit.entry;
+    // Skip a province when a place inside it is also named; replace a province by a place inside it.
+    const insideIndex = out.findIndex((o) => o.level === "admin1" && o.country === e.country && o.admin1 === e.admin1 && e.level !== "admin1");
+    if (insideIndex >= 0) {
+      out[insideIndex] = e;
+      continue;
+    }
+    if (e.level === "admin1" && out.some((o) => o.country === e.country && o.admin1 === e.admin1)) continue;
+    if (out.some((o) => sameBranch(o, e))) {
+      // A locality and its district: keep the more specific.
+      const i = out.findIndex((o) => sameBranch(o, e));
+      if (rank(e) > rank(out[i]!)) out[i] = e;
+      continue;
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+const rank = (e: PlaceEntry): number => (e.level === "locality" ? 3 : e.level === "admin2" ? 2 : e.level === "admin1" ? 1 : 0);
+function sameBranch(a: PlaceEntry, b: PlaceEntry): boolean {
+  if (a.country !== b.country) return false;
+  if (a.admin1 !== b.admin1) return false;
+  if (a.level === "admin1" || b.level === "admin1") return true;
+  return a.admin2 !== null && a.admin2 === b.admin2;
+}
+
+/** True when a frame's place cannot be where the draft's incident happened. */
+function placeConflicts(draft: Draft, place: PlaceEntry | undefined): boolean {
+  if (place === undefined || draft.place === undefined) return false;
+  return !sameBranch(draft.place, place) && !(draft.placeIsDateline);
+}
+
+function dateConflicts(a: PartialDate | undefined, b: PartialDate | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  if (a.year !== b.year) return true;
+  if (a.month !== undefined && b.month !== undefined && a.month !== b.month) return true;
+  if (a.day !== undefined && b.day !== undefined && a.day !== b.day) return true;
+  return false;
+}
+
+function frameDate(frame: SentenceFrame, anchor: PartialDate | undefined): { date: PartialDate; end?: PartialDate } | undefined {
+  for (const mention of frame.dates) {
+    if (mention.isReportDate) continue;
+    if (mention.isAnaphoric) {
+      if (anchor === undefined) continue;
+      if (anchor.day === undefined) return { date: anchor };
+      return { date: addDays(anchor, mention.anchorOffsetDays ?? 0) };
+    }
+    return mention.end !== undefined ? { date: mention.date, end: mention.end } : { date: mention.date };
+  }
+  return undefined;
+}
+
+function hasOwnDate(frame: SentenceFrame): boolean {
+  return frame.dates.some((d: DateMention) => !d.isReportDate);
+}
+
+export interface AssembledIncidents {
+  drafts: Draft[];
+  unassigned: UnassignedToll[];
+}
+
+/** Links frames (in document order) into incident drafts. */
+export function assembleIncidents(frames: readonly SentenceFrame[]): AssembledIncidents {
+  const drafts: Draft[] = [];
+  const unassigned: UnassignedToll[] = [];
+  let current: Draft | undefined;
+  let splitCounter = 0;
+
+  const open = (frame: SentenceFrame, place: PlaceEntry | undefined, isDateline: boolean, splitGroup: number | undefined, anchor: PartialDate | undefined): Draft => {
+    const dated = frameDate(frame, anchor);
+    const draft: Draft = {
+      frames: [frame],
+      place,
+      placeIsDateline: isDateline,
+      date: dated?.date,
+      dateEnd: dated?.end,
+      tolls: splitGroup === undefined ? [sentenceToll(frame)] : [],
+      splitGroup,
+    };
+    drafts.push(draft);
+    return draft;
+  };
+
+  const join = (draft: Draft, frame: SentenceFrame, place: PlaceEntry | undefined, withToll: boolean): void => {
+    if (!draft.frames.includes(frame)) draft.frames.push(frame);
+    if (place !== undefined && (draft.place === undefined || draft.placeIsDateline || (sameBranch(draft.place, place) && rank(place) > rank(draft.place)))) {
+      draft.place = place;
+      draft.placeIsDateline = false;
+    }
+    const dated = frameDate(frame, previousDate(draft));
+    if (dated !== undefined && (draft.date === undefined || (precisionRank(dated.date) > precisionRank(draft.date) && !dateConflicts(draft.date, dated.date)))) {
+      draft.date = dated.date;
+      if (dated.end !== undefined) draft.dateEnd = dated.end;
+    }
+    if (withToll) draft.tolls.push(sentenceToll(frame));
+  };
+
+  const previousDate = (draft: Draft | undefined): PartialDate | undefined => {
+    const index = draft === undefined ? drafts.length : drafts.indexOf(draft);
+    for (let i = (index < 0 ? drafts.length : index) - 1; i >= 0; i--) if (drafts[i]!.date !== undefined) return drafts[i]!.date;
+    return undefined;
+  };
+
+  let datelinePlace: PlaceHit | undefined;
+  for (const frame of frames) {
+    if (frame.index === 0 || frame.isParagraphStart) {
+      const dl = frame.places.find((p) => p.isDateline);
+      if (dl !== undefined && datelinePlace === undefined) datelinePlace = dl;
+    }
+    if (frame.isAccident) {
+      if (current !== undefined && frame.isContinuation) current.frames.push(frame);
+      continue;
+    }
+    if (frame.isAggregate) continue;
+    const score = maxScore(frame);
+    const hasToll = frame.casualties.some((m) => m.value !== null);
+    const places = distinctPlaces(frame);
+    const ownDate = hasOwnDate(frame);
+    const isEventful = (score >= 2 || (score >= 1 && hasToll)) && !(frame.isIrrealis && !hasToll && !ownDate);
+    if (!isEventful) {
+      if (current !== undefined && hasToll && !strongNewIncident.test(frame.text) && places.every((p) => !placeConflicts(current!, p))) {
+        if (current.splitGroup !== undefined && places.length === 0) unassigned.push({ frame, mentions: frame.casualties });
+        else join(current, frame, places[0], true);
+      } else if (current !== undefined && frame.isContinuation && frame.actors.length > 0 && /\b(claimed|carried out|responsib|blamed|behind)\b/.test(frame.text)) {
+        current.frames.push(frame);
+      }
+      continue;
+    }
+    const isStrongNew = strongNewIncident.test(frame.text);
+    const isWeakNew = frame.isNewIncident && !isStrongNew;
+    const anchorDate = previousDate(undefined);
+    const dated = frameDate(frame, current?.date ?? anchorDate);
+    const isAirstrike = (frame.typeScores.get("airstrike") ?? 0) >= 2;
+
+    // Several places for one kind of incident: one draft per place.
+    if (places.length > 1) {
+      const matched: Draft[] = [];
+      const group = ++splitCounter;
+      for (const place of places) {
+        const existing = drafts.find((d) => d.place !== undefined && sameBranch(d.place, place) && !dateConflicts(d.date, dated?.date) && isAirstrikeDraft(d) === isAirstrike);
+        if (existing !== undefined) {
+          join(existing, frame, place, false);
+          matched.push(existing);
+        } else matched.push(open(frame, place, false, group, anchorDate));
+      }
+      if (hasToll) unassigned.push({ frame, mentions: frame.casualties });
+      current = matched[matched.length - 1];
+      continue;
+    }
+    const place = places[0];
+    let target: Draft | undefined;
+    if (current !== undefined && !isStrongNew) {
+      const conflict =
+        placeConflicts(current, place) ||
+        dateConflicts(current.date, dated?.date) ||
+        isAirstrikeDraft(current) !== isAirstrike ||
+        (isWeakNew && (place !== undefined || ownDate) && (place === undefined || !sameBranch(current.place ?? place, place) || dateConflicts(current.date, dated?.date) || current.date === undefined));
+      if (!conflict) target = current;
+    }
+    if (target === undefined && !isStrongNew) {
+      // An incident described earlier, picked up again ("The North Waziristan operation …").
+      target = drafts.find(
+        (d) => d !== current && place !== undefined && d.place !== undefined && sameBranch(d.place, place) && !dateConflicts(d.date, dated?.date) && isAirstrikeDraft(d) === isAirstrike && frame.isContinuation,
+      );
+    }
+    if (target !== undefined) {
+      if (target.splitGroup !== undefined && place === undefined && hasToll) {
+        target.frames.push(frame);
+        unassigned.push({ frame, mentions: frame.casualties });
+      } else join(target, frame, place, true);
+      current = target;
+      continue;
+    }
+    const isAnchored = hasToll || place !== undefined || ownDate || frame.places.some((p) => p.isDateline);
+    if (!isAnchored && score < 3) continue;
+    const dl = place === undefined ? frame.places.find((p) => p.isDateline) ?? (drafts.length === 0 ? datelinePlace : undefined) : undefined;
+    current = open(frame, place ?? dl?.entry, place === undefined && dl !== undefined, undefined, current?.date ?? anchorDate);
+  }
+  return { drafts, unassigned };
+}
+
+const precisionRank = (d: PartialDate): number => ({ year: 1, month: 2, day: 3 })[precisionOf(d)];
+
+function isAirstrikeDraft(draft: Draft): boolean {
+  return draft.frames.some((f) => (f.typeScores.get("airstrike") ?? 0) >= 2);
+}
+
+/** Type of an incident from the cues of all its sentences. */
+export function decideType(draft: Draft): ExtractedEventType {
+  const sum = (type: ExtractedEventType): number => draft.frames.reduce((s, f) => s + (f.typeScores.get(type) ?? 0), 0);
+  const strong = (type: ExtractedEventType, min: number): boolean => draft.frames.some((f) => (f.typeScores.get(type) ?? 0) >= min);
+  const tolls = combineTolls(draft.tolls);
+  const killedAny = casualtyCategories.some((c) => (tolls.killed[c] ?? 0) > 0);
+  const injuredAny = casualtyCategories.some((c) => (tolls.injured[c] ?? 0) > 0);
+  const onlyMilitantsKilled = killedAny && (tolls.killed.militants ?? 0) > 0 && (tolls.killed.civilians ?? 0) === 0 && (tolls.killed.unknown ?? 0) === 0;
+  const stateActs = draft.frames.some((f) => /\b(security forces|troops|soldiers|army|police|ctd|fc|frontier corps|levies|rangers|forces)\b (?:\w+ ){0,4}(?:killed|shot dead|gunned down|neutrali[sz]ed|eliminated|foiled|raided|conducted|arrested|recovered|seized)/.test(f.text));
+  let op = sum("security_operation") + (onlyMilitantsKilled && stateActs ? 2 : 0);
+  const attack = sum("attack");
+  if (strong("airstrike", 3) || (strong("airstrike", 2) && attack < 4)) return "airstrike";
+  const opStrong = strong("security_operation", 2);
+  if (strong("armed_clash", 3) && !(opStrong && op >= sum("armed_clash"))) return "armed_clash";
+  if (sum("weapons_seizure") >= 2 && !killedAny && !injuredAny && attack < 2 + op) return "weapons_seizure";
+  if (opStrong && op >= attack) return "security_operation";
+  if (onlyMilitantsKilled && stateActs && attack <= op + 2) return "security_operation";
+  if (attack >= 2) return "attack";
+  if (op >= 1) return "security_operation";
+  if (sum("armed_clash") >= 1) return "armed_clash";
+  op = 0;
+  return "attack";
+}
+
+/** Canonical actor name as the contract compares it (state units roll up to their state force). */
+function canonicalActor(entry: ActorEntry, codebook: ExtractionCodebook): string {
+  if (entry.kind === "state_force") {
+    const parents = codebook.actors.affiliatesOf(entry.name).filter((p) => p.kind === "state_force");
+    const top = parents[parents.length - 1];
+    if (top !== undefined) return top.name;
+  }
+  const foreign = foreignStates[entry.name];
+  return foreign ?? entry.name;
+}
+
+/** Foreign state forces are coded by the state's name. */
+const foreignStates: Record<string, string> = {
+  "United States forces": "United States",
+  "Iranian forces": "Iran",
+  "Indian forces": "India",
+};
+
+const stateKinds = new Set(["state_force", "de_facto_authority", "foreign_force"]);
+const armedGroupKinds = new Set(["militant_group", "separatist_group", "sectarian_group", "militia", "criminal_network"]);
+
+function defaultStateForce(country: string | null, date: PartialDate | undefined): string | undefined {
+  if (country === "PK") return "Pakistan security forces";
+  if (country === "AF") {
+    if (date === undefined) return "Afghan Taliban";
+    const after = date.year > 2021 || (date.year === 2021 && (date.month ?? 12) >= 8);
+    return after ? "Afghan Taliban" : "Afghan National Defense and Security Forces";
+  }
+  return undefined;
+}
+
+const strikerPattern = /\b(pakistan|pakistani|iran|iranian|u\.?s|united states|american|afghan|afghanistan|indian|india)\b(?: (?:army|military|forces?|air force|jets?|drones?|launched|carried out|conducted|has carried out|had carried out))*(?:(?: \w+){0,2}) (?:air ?strikes?|strikes?|drone strikes?|missiles?|bombed|bombing|launched|carried out|conducted)/;
+const strikerByPattern = /\b(?:by|from) (pakistani|iranian|u\.?s|american|afghan|indian) (?:forces|jets|drones|military|aircraft)/;
+const strikerNames: Record<string, string> = {
+  pakistan: "Pakistan security forces", pakistani: "Pakistan security forces", iran: "Iran", iranian: "Iran",
+  us: "United States", "u.s": "United States", "united states": "United States", american: "United States",
+  afghan: "Afghan Taliban", afghanistan: "Afghan Taliban", indian: "India", india: "India",
+};
+
+/** Turns drafts into contract events. */
+export function finishEvents(
+  drafts: readonly Draft[],
+  codebook: ExtractionCodebook,
+  published: PartialDate | undefined,
+  documentCountry: string | null,
+): ExtractedEvent[] {
+  const events: ExtractedEvent[] = [];
+  for (const draft of drafts) {
+    if (draft.frames.every((f) => f.isIrrealis) && draft.tolls.every((t) => Object.keys(t.killed).length === 0 && Object.keys(t.injured).length === 0)) continue;
+    if (draft.frames.some((f) => f.isAccident)) continue;
+    const type = decideType(draft);
+    const { killed, injured } = combineTolls(draft.tolls);
+    const place = draft.place;
+    let country: string | null = place?.country ?? null;
+    if (country === null) country = countryFromCues(draft) ?? documentCountry;
+    let admin1: string | null = null;
+    let admin2: string | null = null;
+    if (place !== undefined) {
+      admin1 = place.level === "admin1" ? place.name : place.admin1;
+      if (place.level === "admin2") admin2 = place.name;
+      else if (place.level === "locality") admin2 = place.admin2 ?? ((place as PlaceEntry & { isRegion?: boolean }).isRegion ? place.name : null);
+    }
+    let date = draft.date;
+    if (date === undefined && published !== undefined) date = published.month !== undefined ? { year: published.year, month: published.month } : { year: published.year };
+    const actorContext = { country, date: formatDate(date) };
+    const states: string[] = [];
+    const groups: string[] = [];
+    for (const frame of draft.frames) {
+      const negated = /\bno (?:one|group|organi[sz]ation)\b[^.]*\b(claimed|responsib)/.test(frame.text);
+      for (const hit of frame.actors) {
+        const entry = codebook.actors.resolve(hit.alias, actorContext);
+        if (entry === undefined) continue;
+        const name = canonicalActor(entry, codebook);
+        if (stateKinds.has(entry.kind)) {
+          if (!states.includes(name)) states.push(name);
+        } else if (armedGroupKinds.has(entry.kind) && !negated) {
+          if (!groups.includes(name)) groups.push(name);
+        }
+      }
+    }
+    let perpetrators: string[] = [];
+    let targets: string[] = [];
+    const stateDefault = defaultStateForce(country, date);
+    if (type === "security_operation" || type === "weapons_seizure") {
+      const own = states.filter((s) => s === stateDefault || (country === "PK" && s === "Pakistan security forces") || country === null);
+      perpetrators = own.length > 0 ? own : stateDefault !== undefined ? [stateDefault] : states.slice(0, 1);
+      targets = groups;
+    } else if (type === "airstrike") {
+      const text = draft.frames.map((f) => f.text).join(" ");
+      const m = strikerPattern.exec(text) ?? strikerByPattern.exec(text);
+      const striker = m === null ? undefined : strikerNames[m[1]!.replace(/\.$/, "")];
+      perpetrators = striker !== undefined ? [striker] : states.slice(0, 1);
+      targets = groups;
+    } else if (type === "armed_clash") {
+      perpetrators = [...states, ...groups];
+    } else {
+      perpetrators = groups;
+      const victimsAreForces = (killed.security_forces ?? 0) > 0 || (injured.security_forces ?? 0) > 0 || draft.frames.some((f) => /\b(police (?:station|post|picket|check ?post|vehicle|van|mobile|party|patrol)|check ?posts?|checkpoints?|convoy of (?:security|the security)|security forces'? convoy|military (?:convoy|post|checkpoint)|(?:fc|levies|frontier corps) (?:vehicle|post|check ?post|convoy)|security compound|police|soldiers|troops|personnel)\b/.test(f.text));
+      if (victimsAreForces && stateDefault !== undefined) targets = [stateDefault];
+    }
+    const weapons = new Set<WeaponCategory>();
+    for (const frame of draft.frames) for (const w of frame.weapons) weapons.add(w);
+    if (weapons.has("vbied")) weapons.delete("suicide_vest");
+    const evidence = [...new Set(draft.frames)].sort((a, b) => a.start - b.start).map((f) => ({ start: f.start, end: f.end }));
+    events.push({
+      type,
+      date: formatDate(date),
+      date_end: formatDate(draft.dateEnd) ?? null,
+      country,
+      admin1,
+      admin2,
+      perpetrators,
+      targets,
+      killed,
+      injured,
+      weapons: [...weapons],
+      evidence,
+    });
+  }
+  return events;
+}
+
+function countryFromCues(draft: Draft): string | null {
+  const text = draft.frames.map((f) => f.text).join(" ");
+  if (/\b(inside|in|across) afghanistan\b|\bafghan (?:territory|soil|province)/.test(text) && !/\bfrom afghanistan\b/.test(text)) return "AF";
+  if (/\b(pakistani|pakistan's) (?:border )?(?:posts?|check ?posts?|territory|soil)\b|\bin pakistan\b/.test(text)) return "PK";
+  const countries = draft.frames.flatMap((f) => f.places.filter((p) => p.entry.level === "country" && !p.isIncidental).map((p) => p.entry.country));
+  return countries[0] ?? null;
+}

@@ -1,0 +1,355 @@
+/**
+ * The casualty grammar: finds "who was killed or injured, how many" in one sentence's tokens, in the ways
+ * reports write it — passive ("two soldiers were martyred", "2x civilians embraced Shahadat"), active
+ * ("killing six terrorists", "claimed the lives of four children"), coordinated ("a policeman and a
+ * civilian were martyred and four other policemen injured"), totals with their parts ("12 killed,
+ * including three policemen"), lists ("the casualties included …") and negations ("remained safe",
+ * "no casualties").
+ */
+import {
+  auxiliaryWords,
+  casualtyHeads,
+  categoryModifiers,
+  clauseBreakers,
+  genericDefaults,
+  monthWords,
+  nonCountUnits,
+  outcomesByFirstWord,
+  phraseBreakers,
+  qualifierPhrases,
+  type Outcome,
+  type OutcomePhrase,
+} from "./casualty-lexicon.ts";
+import type { CasualtyCategory } from "./extraction-types.ts";
+import { parseNumberAt } from "./parse-number.ts";
+import type { Token } from "./tokenize.ts";
+
+export type Qualifier = "exact" | "at_least" | "approximately" | "at_most";
+
+/** A counted group of people in a sentence, before its outcome is known. */
+export interface CountedGroup {
+  value: number | null;
+  qualifier: Qualifier;
+  category: CasualtyCategory;
+  /** True when the phrase had no noun at all ("killing five"). */
+  isBare: boolean;
+  /** "others", "more": the rest of an earlier count. */
+  isOthers: boolean;
+  from: number;
+  to: number;
+  /** Index of the group this one is part of ("including three policemen"). */
+  partOf: number | null;
+}
+
+export interface CasualtyMention extends CountedGroup {
+  outcome: Outcome;
+}
+
+interface OutcomeMatch {
+  phrase: OutcomePhrase;
+  from: number;
+  to: number;
+}
+
+/** The outcome phrase starting at token i, if any (longest match). */
+export function outcomeAt(tokens: readonly Token[], i: number): OutcomeMatch | undefined {
+  const first = tokens[i]?.norm;
+  if (first === undefined) return undefined;
+  const candidates = outcomesByFirstWord.get(first);
+  if (candidates === undefined) return undefined;
+  for (const p of candidates) {
+    let ok = true;
+    for (let k = 1; k < p.words.length; k++) {
+      if (tokens[i + k]?.norm !== p.words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { phrase: p, from: i, to: i + p.words.length };
+  }
+  return undefined;
+}
+
+/** The qualifier written just before token i ("at least", "nearly"), with where it starts. */
+export function qualifierBefore(tokens: readonly Token[], i: number): { qualifier: Qualifier; from: number } {
+  for (const q of qualifierPhrases) {
+    const start = i - q.words.length;
+    if (start < 0) continue;
+    let ok = true;
+    for (let k = 0; k < q.words.length; k++) {
+      if (tokens[start + k]?.norm !== q.words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { qualifier: q.qualifier, from: start };
+  }
+  return { qualifier: "exact", from: i };
+}
+
+const isDayNumber = (tokens: readonly Token[], from: number, to: number): boolean => {
+  const before = tokens[from - 1]?.norm;
+  const after = tokens[to]?.norm;
+  if (after !== undefined && (monthWords.has(after) || nonCountUnits.has(after))) return true;
+  if (before !== undefined && monthWords.has(before)) return true;
+  if (after === "-" && tokens[to + 1] !== undefined && nonCountUnits.has(tokens[to + 1]!.norm)) return true;
+  if (after === "/" || after === ":" || before === "/" || before === ":") return true;
+  const token = tokens[from]!;
+  if (token.isNumber && /^(19|20)\d\d$/.test(token.norm)) return true;
+  return false;
+};
+
+/** Reads the noun phrase after a number; undefined when it is not a group of people. */
+function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: number, isArticle: boolean): Omit<CountedGroup, "value" | "qualifier" | "partOf"> | undefined {
+  let j = numberTo;
+  // "14 out of a total of 30 kidnapped passengers"
+  if (tokens[j]?.norm === "out" && tokens[j + 1]?.norm === "of") {
+    let k = j + 2;
+    while (k < tokens.length && k < j + 8 && !tokens[k]!.isNumber) k++;
+    if (tokens[k]?.isNumber) j = k + 1;
+  }
+  // Partitive: "two of them", "eight of those killed" — part of a group counted elsewhere.
+  if (tokens[j]?.norm === "of") {
+    const next = tokens[j + 1]?.norm;
+    if (next === "them" || next === "those" || next === "whom" || next === "the" || next === "these" || next === "its" || next === "their" || next === "his" || next === "her" || next === "which") return undefined;
+  }
+  let headCategory: CasualtyCategory | undefined;
+  let headIsGeneric = false;
+  let genericDefault: CasualtyCategory | undefined;
+  let modifierCategory: CasualtyCategory | undefined;
+  let end = j;
+  let isOthers = false;
+  let sawHead = false;
+  for (let k = j; k < tokens.length && k < j + 10; k++) {
+    const t = tokens[k]!;
+    const w = t.norm;
+    if (w === "(") {
+      let m = k + 1;
+      while (m < tokens.length && tokens[m]!.norm !== ")" && m < k + 8) m++;
+      if (tokens[m]?.norm === ")") {
+        k = m;
+        continue;
+      }
+      break;
+    }
+    if (w === "-" || w === "'" || w === "x") {
+      // passers-by, sub-inspector, ex-servicemen
+      if (tokens[k + 1]?.norm === "by" && sawHead) {
+        end = k + 2;
+        break;
+      }
+      continue;
+    }
+    if (phraseBreakers.has(w) && !(w === "of" && (tokens[k - 1]?.norm === "sons" || tokens[k - 1]?.norm === "members" || tokens[k - 1]?.norm === "member" || tokens[k - 1]?.norm === "cadres"))) break;
+    if (t.isNumber) break;
+    if (outcomeAt(tokens, k) !== undefined && !(casualtyHeads.has(w))) break;
+    const head = casualtyHeads.get(w);
+    if (head !== undefined) {
+      sawHead = true;
+      end = k + 1;
+      if (w === "others" || w === "other" || w === "more") isOthers = true;
+      if (head === "generic") {
+        headIsGeneric = true;
+        genericDefault = genericDefaults.get(w);
+        if (headCategory === undefined || headCategory === "unknown") headCategory = undefined;
+      } else if (w === "sons" && tokens[k + 1]?.norm === "of" && tokens[k + 2]?.norm.startsWith("soil")) {
+        headCategory = "security_forces";
+        end = k + 3;
+        break;
+      } else if (head === "unknown" && headCategory !== undefined && headCategory !== "unknown") {
+        // "family members": keep the stronger reading.
+      } else {
+        headCategory = head;
+        headIsGeneric = false;
+      }
+      continue;
+    }
+    const modifier = categoryModifiers.get(w);
+    if (modifier !== undefined) {
+      if (sawHead && !headIsGeneric && headCategory !== "unknown" && !(tokens[k - 1]?.norm === "of")) {
+        // A modifier after a head starts another phrase ("soldiers police"): stop.
+        break;
+      }
+      modifierCategory ??= modifier;
+      if (modifier === "security_forces") modifierCategory = modifier;
+      continue;
+    }
+    if (sawHead) break;
+    if (!t.isWord) break;
+  }
+  if (!sawHead) {
+    if (isArticle) return undefined;
+    if (isDayNumber(tokens, numberFrom, numberTo)) return undefined;
+    return { category: "unknown", isBare: true, isOthers: false, from: numberFrom, to: numberTo };
+  }
+  let category: CasualtyCategory;
+  if (headIsGeneric || headCategory === undefined) category = modifierCategory ?? genericDefault ?? "unknown";
+  else if (headCategory === "unknown" && modifierCategory !== undefined && !isOthers) category = modifierCategory === "militants" ? "militants" : modifierCategory;
+  else category = headCategory;
+  if (isOthers && modifierCategory !== undefined) category = modifierCategory;
+  if (isOthers && modifierCategory === undefined && headCategory !== undefined && headCategory !== "unknown") category = headCategory;
+  return { category, isBare: false, isOthers, from: numberFrom, to: end };
+}
+
+/** Every counted group of people in the sentence, in order. */
+export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
+  const groups: CountedGroup[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const number = parseNumberAt(tokens, i);
+    if (number === undefined) continue;
+    // "the first", "one of the", "one another" are not counts.
+    if (number.isArticle && (tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "another")) continue;
+    const group = readGroup(tokens, number.from, number.to, number.isArticle);
+    if (group === undefined) {
+      i = number.to - 1;
+      continue;
+    }
+    const { qualifier, from } = qualifierBefore(tokens, number.from);
+    groups.push({ ...group, value: number.value, qualifier, from: Math.min(from, group.from), partOf: null });
+    i = Math.max(group.to, number.to) - 1;
+  }
+  // Parts of a total: "15 people, including two women and a child", "20 more including an MP".
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    if (group.partOf !== null) continue;
+    let k = group.to;
+    if (tokens[k]?.norm === ",") k++;
+    const cue = tokens[k]?.norm;
+    const isIncluding = cue === "including" || cue === "incl" || (cue === "among" && (tokens[k + 1]?.norm === "them" || tokens[k + 1]?.norm === "whom")) || (cue === "of" && tokens[k + 1]?.norm === "whom");
+    if (!isIncluding) continue;
+    for (let h = g + 1; h < groups.length; h++) {
+      const part = groups[h]!;
+      const between = tokens.slice(groups[h - 1]!.to, part.from).map((t) => t.norm);
+      if (h > g + 1 && !between.every((w) => w === "and" || w === "," || w === "as" || w === "well")) break;
+      if (h === g + 1 && part.from - group.to > 4) break;
+      part.partOf = g;
+    }
+  }
+  return groups;
+}
+
+/** Skips a parenthesis or a ", including …," aside that starts at k; returns where reading resumes. */
+function skipAside(tokens: readonly Token[], k: number): number {
+  const w = tokens[k]?.norm;
+  if (w === "(") {
+    let m = k + 1;
+    while (m < tokens.length && tokens[m]!.norm !== ")" && m < k + 12) m++;
+    return tokens[m]?.norm === ")" ? m + 1 : k;
+  }
+  if (w === "," && (tokens[k + 1]?.norm === "including" || tokens[k + 1]?.norm === "mostly" || tokens[k + 1]?.norm === "mainly" || tokens[k + 1]?.norm === "many")) {
+    let m = k + 2;
+    while (m < tokens.length && tokens[m]!.norm !== "," && tokens[m]!.norm !== "." && m < k + 16) m++;
+    return tokens[m]?.norm === "," ? m + 1 : k;
+  }
+  return k;
+}
+
+/** Finds casualty mentions: counted groups with what happened to them. */
+export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
+  const groups = findCountedGroups(tokens);
+  const startsGroup = new Map<number, number>();
+  groups.forEach((g, index) => startsGroup.set(g.from, index));
+  const outcomes: Array<Outcome | undefined> = new Array(groups.length).fill(undefined);
+
+  const isActiveUse = (match: OutcomeMatch): boolean => {
+    // "militants killed two soldiers": the outcome is followed by its victims.
+    let k = match.to;
+    const { from } = qualifierBefore(tokens, k);
+    void from;
+    while (tokens[k] !== undefined && ["at", "least", "more", "than", "over", "nearly", "about", "around", "some", "all", "the"].includes(tokens[k]!.norm)) k++;
+    return startsGroup.has(k) || (groups.some((g) => g.from <= k && k < g.to));
+  };
+
+  const rightOutcome = (g: number, farSearch: boolean): Outcome | undefined => {
+    let far = farSearch;
+    let k = groups[g]!.to;
+    const limit = far ? 18 : 8;
+    let steps = 0;
+    while (k < tokens.length && steps < limit) {
+      const skipped = skipAside(tokens, k);
+      if (skipped !== k) {
+        k = skipped;
+        continue;
+      }
+      if (tokens[k]!.norm === "including" && !far) {
+        far = true;
+        k++;
+        continue;
+      }
+      const match = outcomeAt(tokens, k);
+      if (match !== undefined) {
+        if (match.phrase.voice === "active") return undefined;
+        if (isActiveUse(match) && match.phrase.outcome !== "injured") return undefined;
+        return match.phrase.outcome;
+      }
+      const w = tokens[k]!.norm;
+      const groupAt = startsGroup.get(k);
+      if (groupAt !== undefined && groupAt > g) {
+        // Coordination: "7x civilians and 3x soldiers got injured".
+        const between = tokens.slice(groups[g]!.to, k).map((t) => t.norm);
+        if (!between.every((x) => x === "and" || x === "," || x === "as" || x === "well" || x === "(" || x === ")" || auxiliaryWords.has(x)) && !far) return undefined;
+        if (groups[groupAt]!.partOf === null && groups[g]!.partOf === null && between.includes(",") && !between.includes("and")) {
+          // a list: keep going
+        }
+        k = groups[groupAt]!.to;
+        steps++;
+        continue;
+      }
+      if (w === "and" || w === "," || w === "'" || w === '"' || auxiliaryWords.has(w)) {
+        k++;
+        steps++;
+        continue;
+      }
+      if (!far) return undefined;
+      if (clauseBreakers.has(w) || tokens[k]!.isNumber) return undefined;
+      k++;
+      steps++;
+    }
+    return undefined;
+  };
+
+  const leftOutcome = (g: number): Outcome | undefined => {
+    let k = groups[g]!.from - 1;
+    let steps = 0;
+    while (k >= 0 && steps < 8) {
+      const w = tokens[k]!.norm;
+      // An outcome phrase ending at k.
+      for (let len = 5; len >= 1; len--) {
+        const start = k - len + 1;
+        if (start < 0) continue;
+        const match = outcomeAt(tokens, start);
+        if (match !== undefined && match.to === k + 1 && match.phrase.voice !== "passive") {
+          const before = tokens[start - 1]?.norm;
+          if (match.phrase.voice === "both" && before !== undefined && auxiliaryWords.has(before)) return undefined;
+          return match.phrase.outcome;
+        }
+      }
+      const owner = groups.findIndex((x) => x.from <= k && k < x.to);
+      if (owner >= 0 && owner < g) {
+        k = groups[owner]!.from - 1;
+        steps++;
+        continue;
+      }
+      if (w === "and" || w === "," || w === "the" || w === "a" || w === "also" || w === "at" || w === "least" || w === "another" || w === "of") {
+        k--;
+        steps++;
+        continue;
+      }
+      return undefined;
+    }
+    return undefined;
+  };
+
+  for (let g = 0; g < groups.length; g++) {
+    if (groups[g]!.partOf !== null) continue;
+    outcomes[g] = rightOutcome(g, false) ?? leftOutcome(g) ?? rightOutcome(g, true);
+  }
+  const mentions: CasualtyMention[] = [];
+  groups.forEach((group, index) => {
+    const outcome = group.partOf !== null ? outcomes[group.partOf] : outcomes[index];
+    if (outcome === undefined) return;
+    if (group.isBare && group.value === null) return;
+    mentions.push({ ...group, outcome });
+  });
+  return mentions;
+}

@@ -1,0 +1,99 @@
+/**
+ * Extraction of one document: HTML to text, sentences, frames, incidents and claims. Pure: the caller
+ * reads files and passes the codebook in.
+ */
+import { analyzeSentence, type SentenceFrame } from "./analyze-sentence.ts";
+import { assembleIncidents, finishEvents } from "./assemble-events.ts";
+import { extractClaims, tollClaims } from "./extract-claims.ts";
+import { scannersFor, type ExtractionCodebook } from "./extraction-codebook.ts";
+import type { ExtractedClaim, ExtractedDocument } from "./extraction-types.ts";
+import { htmlToText, looksLikeHtml } from "./html-to-text.ts";
+import { normalizeForMatching } from "./normalize-text.ts";
+import { findDates, formatDate, parsePublished } from "./resolve-date.ts";
+import { segmentSentences } from "./segment-sentences.ts";
+
+export interface ExtractDocumentOptions {
+  /** The file name or label reported back in `file`. */
+  file: string;
+  /** Publication date (YYYY, YYYY-MM or YYYY-MM-DD) used to resolve relative dates. */
+  published?: string | null;
+  codebook: ExtractionCodebook;
+  /** Force HTML handling on or off; by default it is detected. */
+  isHtml?: boolean;
+}
+
+/** Clause boundaries inside one sentence that may separate two incidents ("in March …, while in May …"). */
+const clauseBoundary = /(?:,|;)\s+(?:while|whereas|and|but)\s+(?=(?:in|on|last|earlier|later)\s)|;\s+/g;
+
+function clauses(normalized: string, start: number, end: number, published: ReturnType<typeof parsePublished>): Array<[number, number]> {
+  const text = normalized.slice(start, end);
+  if (findDates(text, published).filter((d) => !d.isReportDate).length < 2) return [[start, end]];
+  const cuts: number[] = [];
+  clauseBoundary.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = clauseBoundary.exec(text)) !== null) cuts.push(m.index);
+  if (cuts.length === 0) return [[start, end]];
+  const spans: Array<[number, number]> = [];
+  let from = 0;
+  for (const cut of cuts) {
+    const left = text.slice(from, cut);
+    const right = text.slice(cut);
+    if (findDates(left, published).some((d) => !d.isReportDate) && findDates(right, published).some((d) => !d.isReportDate)) {
+      spans.push([start + from, start + cut]);
+      from = cut + 1;
+      while (from < text.length && /[\s,;]/.test(text[from]!)) from++;
+    }
+  }
+  spans.push([start + from, end]);
+  return spans;
+}
+
+/** Extracts the incidents and claims of one document (plain text or HTML). */
+export function extractDocument(raw: string, options: ExtractDocumentOptions): ExtractedDocument {
+  const input = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const isHtml = options.isHtml ?? looksLikeHtml(input);
+  const text = isHtml ? htmlToText(input) : input;
+  const published = parsePublished(options.published ?? null);
+  const publishedText = formatDate(published ?? null);
+  const document: ExtractedDocument = { file: options.file, published: publishedText, text, events: [], claims: [] };
+  if (text.trim() === "") return document;
+
+  const normalized = normalizeForMatching(text);
+  const scanners = scannersFor(options.codebook);
+  const frames: SentenceFrame[] = [];
+  const claims: ExtractedClaim[] = [];
+  const carry = { period: null as string | null, attributedTo: null as string | null };
+  const countryVotes = new Map<string, number>();
+  let previousAggregate = false;
+  let index = 0;
+  for (const sentence of segmentSentences(text)) {
+    for (const [start, end] of clauses(normalized, sentence.start, sentence.end, published)) {
+      const frame = analyzeSentence(normalized, start, end, { index: index++, paragraph: sentence.paragraph, isParagraphStart: sentence.isParagraphStart && start === sentence.start }, scanners, published);
+      for (const place of frame.places) {
+        if (!place.isIncidental) countryVotes.set(place.entry.country, (countryVotes.get(place.entry.country) ?? 0) + 1);
+      }
+      const hasAnchor = frame.places.some((p) => !p.isIncidental && p.entry.level !== "country") || frame.dates.some((d) => !d.isReportDate);
+      if (!frame.isAggregate && previousAggregate && frame.casualties.length > 0 && !hasAnchor && (frame.typeScores.get("attack") ?? 0) < 3) frame.isAggregate = true;
+      if (frame.isAggregate) {
+        claims.push(...extractClaims(frame, { published, original: text }, carry));
+      }
+      previousAggregate = frame.isAggregate;
+      const isUseful = frame.isAggregate || frame.typeScores.size > 0 || frame.casualties.length > 0 || frame.places.some((p) => p.isDateline) || frame.actors.length > 0;
+      if (!isUseful) continue;
+      frame.tokens = [];
+      frames.push(frame);
+    }
+  }
+  let documentCountry: string | null = null;
+  let best = 0;
+  for (const [country, votes] of countryVotes) if (votes > best) [documentCountry, best] = [country, votes];
+  const { drafts, unassigned } = assembleIncidents(frames);
+  document.events = finishEvents(drafts, options.codebook, published, documentCountry);
+  for (const toll of unassigned) {
+    const dated = toll.frame.dates.find((d) => !d.isReportDate);
+    const period = formatDate(dated?.date ?? (published?.month !== undefined ? { year: published.year, month: published.month } : published ?? null));
+    claims.push(...tollClaims(toll.frame, toll.mentions, period && period.length > 7 ? period.slice(0, 7) : period, text));
+  }
+  document.claims = claims;
+  return document;
+}
