@@ -75,6 +75,8 @@ export interface TraceRecordStore {
   serialIndex(): SerialIndex;
 }
 
+const PENDING_LIMIT = 500_000;
+
 export function createTraceRecordStore(database: ArmtraceDatabase): TraceRecordStore {
   const sqlite = requireSqlite(database);
   const insertRecord = sqlite.prepare(`INSERT INTO trace_records (kind, manufacturer, manufacturer_key, model, model_key, calibre, serial_text,
@@ -87,7 +89,14 @@ export function createTraceRecordStore(database: ArmtraceDatabase): TraceRecordS
       WHERE s.stem = ? AND s.size_class = ? AND s.start_num = ? AND s.end_num = ? AND r.manufacturer_key = ? AND r.model_key = ? LIMIT 1`);
   const stemRows = sqlite.prepare(`SELECT stem, size_class FROM trace_serial_stems`);
 
-  const writeDrafts = (drafts: Iterable<RecordDraft>, batchId: number | null, stemCounts: Map<string, number>): number => {
+  /** Serial rows waiting to be written: sorted by key first, so a big import appends instead of seeking. */
+  type PendingSerial = [stem: string, sizeClass: number, start: number, end: number, recordId: number, seq: number];
+  const flushSerials = (pending: PendingSerial[]) => {
+    pending.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2]));
+    for (const row of pending) insertSerial.run(...row);
+    pending.length = 0;
+  };
+  const writeDrafts = (drafts: Iterable<RecordDraft>, batchId: number | null, stemCounts: Map<string, number>, pending: PendingSerial[]): number => {
     const now = new Date().toISOString();
     let count = 0;
     for (const draft of drafts) {
@@ -101,10 +110,11 @@ export function createTraceRecordStore(database: ArmtraceDatabase): TraceRecordS
       draft.entries.forEach((entry, seq) => {
         const { stem, start, end } = entryKey(entry);
         const sizeClass = sizeClassOf(start, end);
-        insertSerial.run(stem, sizeClass, start, end, id, seq);
+        pending.push([stem, sizeClass, start, end, id, seq]);
         const key = `${sizeClass}\u0000${stem}`;
         stemCounts.set(key, (stemCounts.get(key) ?? 0) + 1);
       });
+      if (pending.length >= PENDING_LIMIT) flushSerials(pending);
       count += 1;
     }
     return count;
@@ -130,6 +140,7 @@ export function createTraceRecordStore(database: ArmtraceDatabase): TraceRecordS
           sqlite.prepare(`INSERT INTO trace_import_batches (file, imported_at, row_count, problem_row_count) VALUES (?, ?, 0, 0)`).run(file, new Date().toISOString()).lastInsertRowid,
         );
         const stemCounts = new Map<string, number>();
+        const pending: PendingSerial[] = [];
         let rows = 0;
         let problemRows = 0;
         const sink: RecordSink = {
@@ -143,12 +154,13 @@ export function createTraceRecordStore(database: ArmtraceDatabase): TraceRecordS
             return row === undefined ? undefined : recordRef({ id: row.id, reference: row.reference, sourceFile: row.source_file, sourceLine: row.source_line });
           },
           add(draft) {
-            writeDrafts([draft], batchId, stemCounts);
+            writeDrafts([draft], batchId, stemCounts, pending);
             rows += 1;
             if (draft.problems.some((problem) => problem.code !== "SERIAL_NORMALISED")) problemRows += 1;
           },
         };
         const result = await work(sink);
+        flushSerials(pending);
         flushStems(stemCounts);
         sqlite.prepare(`UPDATE trace_import_batches SET row_count = ?, problem_row_count = ? WHERE id = ?`).run(rows, problemRows, batchId);
         sqlite.exec("COMMIT");
@@ -161,7 +173,9 @@ export function createTraceRecordStore(database: ArmtraceDatabase): TraceRecordS
     addRecords(drafts) {
       return sqlite.transaction(() => {
         const stemCounts = new Map<string, number>();
-        const count = writeDrafts(drafts, null, stemCounts);
+        const pending: PendingSerial[] = [];
+        const count = writeDrafts(drafts, null, stemCounts, pending);
+        flushSerials(pending);
         flushStems(stemCounts);
         return count;
       })();
