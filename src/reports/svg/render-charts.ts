@@ -37,7 +37,7 @@ export function renderTrendChart(input: TrendChartInput): string {
   const barWidth = Math.max(1, slot * 0.7);
   const x = (index: number): number => margin.left + slot * index + slot / 2;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" class="chart">`);
+  parts.push(`<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" class="chart">`);
   parts.push(`<title>${escapeXml(input.title)}</title>`);
   parts.push(`<desc>${escapeXml(`${input.bars.name}${input.line ? ` and ${input.line.name}` : ""} by period, ${input.labels[0] ?? ""} to ${input.labels[input.labels.length - 1] ?? ""}`)}</desc>`);
   parts.push(`<text x="${margin.left}" y="20" ${font} font-size="14" font-weight="bold">${escapeXml(input.title)}</text>`);
@@ -106,7 +106,7 @@ export function renderBarChart(input: BarChartInput): string {
   const max = ticks[ticks.length - 1] ?? 1;
   const x = linearScale(0, max, labelWidth, labelWidth + plotWidth);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" class="chart">`);
+  parts.push(`<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" class="chart">`);
   parts.push(`<title>${escapeXml(input.title)}</title>`);
   parts.push(`<desc>${escapeXml(`${input.seriesNames.join(", ")} for ${input.rows.length} rows`)}</desc>`);
   parts.push(`<text x="8" y="20" ${font} font-size="14" font-weight="bold">${escapeXml(input.title)}</text>`);

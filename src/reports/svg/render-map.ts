@@ -111,7 +111,7 @@ export function renderMap(input: MapInput): string {
   };
 
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" class="map">`);
+  parts.push(`<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" class="map">`);
   parts.push(`<title>${escapeXml(input.title)}</title>`);
   parts.push(`<desc>${escapeXml(`Provinces of Pakistan and Afghanistan shaded by ${input.figureName}; circles sized by ${input.symbolName} per district.`)}</desc>`);
   parts.push(`<text x="${padding}" y="20" font-family="Helvetica, Arial, sans-serif" font-size="14" font-weight="bold">${escapeXml(input.title)}</text>`);
