@@ -87,6 +87,10 @@ export interface PlaceEntry {
   ambiguousAliases?: string[];
   /** A district since split or merged (e.g. South Waziristan before 2022); kept so older reports resolve. */
   isFormer?: boolean;
+  /** For a district carved out of another: the district it was part of before `createdIn` (same province). */
+  splitFrom?: string;
+  /** Year a district was created; reports from earlier years name its predecessor (`splitFrom`). */
+  createdIn?: number;
   /** A named area that is not an administrative unit (Waziristan, former FATA, Makran); admin2 is null. */
   isRegion?: boolean;
   /** Inhabitants, where known (towns seeded from GeoNames). */

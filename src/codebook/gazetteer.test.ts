@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import placesAf from "./data/places-af.json" with { type: "json" };
 import placesPk from "./data/places-pk.json" with { type: "json" };
@@ -168,6 +169,18 @@ describe("lookup and resolve", () => {
     expect(gazetteer.lookup("Chaman", { levels: ["locality", "admin2"] })[0]?.level).toBe("locality");
   });
 
+  it("names the district a report of its date would use, before and after a split", () => {
+    const wana = gazetteer.resolve("Wana");
+    expect(wana && gazetteer.admin2At(wana, "2021-11-26")).toBe("South Waziristan");
+    expect(wana && gazetteer.admin2At(wana, "2024-03")).toBe("Lower South Waziristan");
+    expect(wana && gazetteer.admin2At(wana)).toBe("Lower South Waziristan");
+    const chaman = gazetteer.lookup("Chaman", { levels: ["locality"] })[0];
+    expect(chaman && gazetteer.admin2At(chaman, "2019")).toBe("Killa Abdullah");
+    const miranshah = gazetteer.resolve("Miranshah");
+    expect(miranshah && gazetteer.admin2At(miranshah, "2010")).toBe("North Waziristan");
+    expect(gazetteer.resolve("Chitral")?.name).toBe("Chitral");
+  });
+
   it("uses the hint to choose between places of the same name", () => {
     expect(gazetteer.resolve("Musa Khel", { country: "AF" })?.admin1).toBe("Khost");
     expect(gazetteer.resolve("Musakhel", { country: "PK" })?.admin1).toBe("Balochistan");
@@ -243,5 +256,39 @@ describe("names for text scanners", () => {
     const small = createGazetteer(written.filter((e) => e.country === "PK"));
     expect(small.lookup("Kandahar")).toEqual([]);
     expect(small.resolve("KPK")?.name).toBe("Khyber Pakhtunkhwa");
+  });
+});
+
+describe("places in gold annotations", () => {
+  const goldDirs = [
+    new URL("../../test-fixtures/extraction-dev/gold/", import.meta.url),
+    new URL("../../../shared/dev/gold/", import.meta.url),
+  ].filter((dir) => existsSync(dir));
+  const events = goldDirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((file) => file.endsWith(".json"))
+      .flatMap((file) => {
+        const doc = JSON.parse(readFileSync(new URL(file, dir), "utf8")) as {
+          events?: { country: string | null; admin1: string | null; admin2: string | null }[];
+        };
+        return (doc.events ?? []).map((event) => ({ file, ...event }));
+      }),
+  );
+
+  it.skipIf(events.length === 0)("knows every province and district the gold annotations name", () => {
+    for (const event of events) {
+      if (event.country !== "PK" && event.country !== "AF") continue;
+      if (event.admin1 !== null) {
+        const province = gazetteer.resolve(event.admin1, { country: event.country });
+        expect(province?.level, `${event.file}: ${event.admin1}`).toBe("admin1");
+        expect(province?.name, `${event.file}: ${event.admin1}`).toBe(event.admin1);
+      }
+      if (event.admin2 !== null) {
+        const district = gazetteer
+          .lookup(event.admin2)
+          .find((e) => e.level === "admin2" && e.country === event.country && e.admin1 === event.admin1);
+        expect(district, `${event.file}: ${event.admin2}, ${event.admin1}`).toBeDefined();
+      }
+    }
   });
 });

@@ -42,6 +42,11 @@ export interface Gazetteer {
   admin1For(entry: PlaceEntry): PlaceEntry | undefined;
   /** The district (admin2 entry) a place lies in; the entry itself for an admin2. */
   admin2For(entry: PlaceEntry): PlaceEntry | undefined;
+  /**
+   * The district name a report of that date would use for the place: before a district was carved out
+   * (createdIn), its predecessor ("Wana" in 2021 → "South Waziristan"). Date as "YYYY[-MM[-DD]]"; none → today's.
+   */
+  admin2At(entry: PlaceEntry, date?: string | null): string | null;
   /** Provinces and territories, optionally of one country, in data order. */
   provinces(country?: string): PlaceEntry[];
   /** Current districts (former ones left out), optionally of one country and province (name or alias). */
@@ -209,7 +214,7 @@ export function townsAsPlaces(towns: readonly TownEntry[], written: readonly Pla
   return places;
 }
 
-/** Every place armtrace ships: Pakistan and Afghanistan written by the team, plus GeoNames towns not already in them. */
+/** Every place armtrace ships: the team's Pakistan and Afghanistan lists plus GeoNames towns not already in them. */
 export function shippedPlaces(): PlaceEntry[] {
   const written = [
     ...(placesPk as CodebookFile<PlaceEntry>).entries,
@@ -219,10 +224,16 @@ export function shippedPlaces(): PlaceEntry[] {
   return [...written, ...townsAsPlaces(towns, written)];
 }
 
-/** Problems with a set of places (unknown levels or provinces, missing parents, bad coordinates, duplicate ids); empty when valid. */
+/**
+ * Problems with a set of places (unknown levels or provinces, missing parents or predecessors, bad coordinates,
+ * duplicate ids), one line each; empty when the set is valid.
+ */
 export function validatePlaces(entries: readonly PlaceEntry[]): string[] {
   const problems: string[] = [];
   const ids = new Set<string>();
+  const allDistrictKeys = new Set(
+    entries.filter((e) => e.level === "admin2").map((e) => `${e.country}|${e.admin1}|${e.name}`),
+  );
   const districtKeys = new Set(
     entries.filter((e) => e.level === "admin2").map((e) => `${e.country}|${e.admin1}|${e.admin2}`),
   );
@@ -240,6 +251,8 @@ export function validatePlaces(entries: readonly PlaceEntry[]): string[] {
     if (e.admin1 === null || !allowed.includes(e.admin1)) problems.push(`${e.id}: admin1 ${e.admin1} not allowed`);
     if (e.level === "admin1" && e.admin1 !== e.name) problems.push(`${e.id}: admin1 entry must name itself`);
     if (e.level === "admin2" && e.admin2 !== e.name) problems.push(`${e.id}: admin2 entry must name itself`);
+    if (e.splitFrom !== undefined && (!allDistrictKeys.has(`${e.country}|${e.admin1}|${e.splitFrom}`) || !e.createdIn))
+      problems.push(`${e.id}: predecessor ${e.splitFrom} unknown or creation year missing`);
     if (e.level === "locality" && !e.isRegion) {
       if (e.admin2 === null) problems.push(`${e.id}: locality without district`);
       else if (!districtKeys.has(`${e.country}|${e.admin1}|${e.admin2}`))
@@ -348,6 +361,18 @@ export function createGazetteer(entries: readonly PlaceEntry[] = shippedPlaces()
     admin2For(entry) {
       if (entry.admin2 === null || entry.admin1 === null) return undefined;
       return admin2ByName.get(`${entry.country}|${entry.admin1}|${entry.admin2}`);
+    },
+    admin2At(entry, date) {
+      let district = admin2ByName.get(`${entry.country}|${entry.admin1}|${entry.admin2}`);
+      if (!district) return entry.admin2;
+      const year = date ? Number.parseInt(date.slice(0, 4), 10) : Number.NaN;
+      if (!Number.isFinite(year)) return district.name;
+      for (let hops = 0; hops < 5 && district.splitFrom && district.createdIn && year < district.createdIn; hops++) {
+        const before = admin2ByName.get(`${district.country}|${district.admin1}|${district.splitFrom}`);
+        if (!before) return district.splitFrom;
+        district = before;
+      }
+      return district.name;
     },
     provinces: (country) => entries.filter((e) => e.level === "admin1" && (!country || e.country === country)),
     districts(country, admin1) {
