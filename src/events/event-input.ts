@@ -73,6 +73,7 @@ export const acledCodingSchema = z
     inter1: z.number().int().min(0).max(8).nullable(),
     inter2: z.number().int().min(0).max(8).nullable(),
     civilianTargeting: z.boolean(),
+    eventDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
     timePrecision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable(),
     region: z.string().max(200).nullable(),
     admin3: z.string().max(200).nullable(),

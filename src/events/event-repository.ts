@@ -82,6 +82,18 @@ export interface EventRepository {
   nearPairs(options: { eventId?: number; dateFrom?: string; dateTo?: string; days: number; limit: number }): Promise<EventPair[]>;
   /** Runs `work` in one transaction; everything it writes is kept together or not at all. */
   write<T>(work: (session: EventWriteSession) => T): T;
+  /**
+   * Opens one long transaction for an import that arrives in pieces: every `write` joins it, `commit` keeps
+   * all of it, `rollback` (or a crash before commit) leaves the database as it was.
+   */
+  openBulkWrite(): BulkWrite;
+}
+
+/** A transaction spanning several batches of writes. */
+export interface BulkWrite {
+  write<T>(work: (session: EventWriteSession) => T): T;
+  commit(): void;
+  rollback(): void;
 }
 
 /** Setting a source's Admiralty grade (who set it is recorded on the source). */

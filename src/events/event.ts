@@ -49,6 +49,7 @@ export interface EventActors {
  * `reviewer` set by an analyst; `none` no figure at all.
  */
 export type BestRule = "single_source" | "most_reliable_source" | "median_of_sources" | "reviewer" | "none";
+export const bestRules = ["single_source", "most_reliable_source", "median_of_sources", "reviewer", "none"] as const satisfies readonly BestRule[];
 
 /** UCDP-style range over what the sources report: the lowest, the best and the highest total. */
 export interface Estimate {
@@ -70,6 +71,8 @@ export interface AcledCoding {
   inter2: number | null;
   civilianTargeting: boolean;
   /** Raw ACLED values with no field of their own here, kept so a re-export gives back what came in. */
+  /** ACLED's event_date (YYYY-MM-DD): for time_precision 2 and 3 the day ACLED picked inside the span. */
+  eventDate: string | null;
   timePrecision: 1 | 2 | 3 | null;
   region: string | null;
   admin3: string | null;

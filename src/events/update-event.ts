@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ArmtraceError } from "../errors.ts";
-import type { ChangeAuthor, Event, EventSourceLink } from "./event.ts";
+import type { ChangeAuthor, Event, EventContent, EventSourceLink } from "./event.ts";
 import { casualtyTotal } from "./event.ts";
 import type { EventDependencies } from "./event-dependencies.ts";
 import { eventChangesSchema, eventContentSchema, parseInput, sourceLinkInputSchema } from "./event-input.ts";
@@ -53,7 +53,7 @@ export function updateEvent(deps: EventDependencies, input: UpdateEventInput, au
 }
 
 /** The editable content of a stored event. */
-export function contentOf(event: Event) {
+export function contentOf(event: EventContent): EventContent {
   const { type, date, datePrecision, dateEnd, country, admin1, admin2, location, latitude, longitude, geoPrecision, actors, killed, injured, weapons, notes, acled, gtd } = event;
   return { type, date, datePrecision, dateEnd, country, admin1, admin2, location, latitude, longitude, geoPrecision, actors, killed, injured, weapons, notes, acled, gtd };
 }

@@ -17,7 +17,7 @@ import { casualtyTotal } from "../events/event.ts";
 import { actorKey } from "../events/actor-key.ts";
 import { dateSpan, firstDay, lastDay } from "../events/event-dates.ts";
 import type { EventFilter, EventPage, EventQuery, EventSort } from "../events/event-query.ts";
-import type { EventPair, EventRepository, EventWrite, EventWriteSession } from "../events/event-repository.ts";
+import type { BulkWrite, EventPair, EventRepository, EventWrite, EventWriteSession } from "../events/event-repository.ts";
 import type { ArmtraceDatabase } from "./database.ts";
 import type { Database } from "./schema.ts";
 
@@ -454,6 +454,40 @@ export class EventStore implements EventRepository {
     this.session ??= new SqliteEventWriteSession(this.sqlite);
     const session = this.session;
     return this.sqlite.transaction(() => work(session)).immediate();
+  }
+
+  openBulkWrite(): BulkWrite {
+    this.session ??= new SqliteEventWriteSession(this.sqlite);
+    const session = this.session;
+    const sqlite = this.sqlite;
+    sqlite.exec("BEGIN IMMEDIATE");
+    // Checked at commit, so an import may name an event (merged_into) before the line that creates it.
+    sqlite.pragma("defer_foreign_keys = ON");
+    let isOpen = true;
+    return {
+      write<T>(work: (session: EventWriteSession) => T): T {
+        if (!isOpen) throw new ArmtraceError("INTERNAL", "bulk write already finished");
+        return work(session);
+      },
+      commit() {
+        if (!isOpen) return;
+        isOpen = false;
+        try {
+          sqlite.exec("COMMIT");
+        } catch (error) {
+          if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+          const message = (error as Error).message;
+          throw /FOREIGN KEY/i.test(message)
+            ? new ArmtraceError("INVALID_INPUT", "the import refers to events or sources that are not in this database; nothing was imported")
+            : error;
+        }
+      },
+      rollback() {
+        if (!isOpen) return;
+        isOpen = false;
+        if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+      },
+    };
   }
 
   async findById(id: number): Promise<Event | undefined> {

@@ -1,0 +1,250 @@
+import { parse } from "csv-parse";
+import { Readable } from "node:stream";
+import { ArmtraceError } from "../errors.ts";
+import type { ChangeAuthor, Event } from "./event.ts";
+import type { EventDependencies } from "./event-dependencies.ts";
+import type { EventState, EventWriteSession } from "./event-repository.ts";
+import { contentOf } from "./update-event.ts";
+import { createAcledConverter } from "./interchange/acled-csv.ts";
+import { createGtdConverter } from "./interchange/gtd-csv.ts";
+import type { ConvertContext, ImportedEvent, RowConverter, RowOutcome } from "./interchange/imported-event.ts";
+import { convertJsonLine } from "./interchange/jsonl.ts";
+
+export type ImportFormat = "acled" | "gtd" | "jsonl";
+export const importFormats: readonly ImportFormat[] = ["acled", "gtd", "jsonl"];
+
+/** File content as one string or as chunks (a stream), so a large file never has to fit in memory. */
+export type TextInput = string | Uint8Array | AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
+
+export interface ImportEventsInput {
+  format: ImportFormat;
+  content: TextInput;
+  /** Import the valid rows and report the others, instead of refusing the whole file. */
+  skipInvalid?: boolean;
+  /** An ACLED deletions list (CSV with an event_id_cnty column, or one id per line): those events are removed. */
+  deletions?: TextInput;
+  /** Rows written per batch inside the one transaction (default 2000). */
+  batchSize?: number;
+}
+
+/** A line the import could not use, by its line number in the file (1 is the header). */
+export interface RejectedLine {
+  line: number;
+  problems: string[];
+}
+
+/** What an import did; with `skipInvalid`, `skipped` lists the lines left out. */
+export interface ImportReport {
+  format: ImportFormat;
+  rowsRead: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  /** Deletion ids that named no event. */
+  deletionsNotFound: string[];
+  /** Rows of kinds armtrace does not record (ACLED protests, riots, …), by kind. */
+  outOfScope: Record<string, number>;
+  skipped: RejectedLine[];
+}
+
+const maxListedInMessage = 200;
+
+/**
+ * Imports an ACLED, GTD or armtrace JSON Lines file in one transaction: all of it or (on any error, a bad
+ * line without `skipInvalid`, or a crash) none of it. Events already imported are updated in place, found
+ * by ACLED `event_id_cnty`, GTD `eventid` or our own id, and left alone when nothing changed.
+ */
+export async function importEvents(deps: EventDependencies, input: ImportEventsInput, author: ChangeAuthor): Promise<ImportReport> {
+  const at = deps.now();
+  const context: ConvertContext = { at, actor: author.actor, ...(deps.actors ? { registry: deps.actors } : {}) };
+  const change: ChangeAuthor = { actor: author.actor, reason: author.reason ?? `import ${input.format}` };
+  const report: ImportReport = { format: input.format, rowsRead: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, deletionsNotFound: [], outOfScope: {}, skipped: [] };
+  const rejected: RejectedLine[] = [];
+  const batchSize = input.batchSize ?? 2000;
+  const bulk = deps.events.openBulkWrite();
+  try {
+    let batch: ImportedEvent[] = [];
+    const flush = () => {
+      const pending = batch;
+      batch = [];
+      bulk.write((session) => {
+        for (const imported of pending) applyImported(session, imported, change, at, report);
+      });
+    };
+    const rows = input.format === "jsonl" ? jsonLines(input.content) : csvRows(input.content, input.format === "acled" ? createAcledConverter() : createGtdConverter(), context);
+    for await (const { line, outcome } of rows) {
+      report.rowsRead += 1;
+      if (outcome.kind === "invalid") {
+        rejected.push({ line, problems: outcome.problems });
+        if (line === 1) break;
+      } else if (outcome.kind === "out_of_scope") {
+        report.outOfScope[outcome.reason] = (report.outOfScope[outcome.reason] ?? 0) + 1;
+      } else if (rejected.length === 0 || input.skipInvalid) {
+        batch.push(outcome.event);
+        if (batch.length >= batchSize) flush();
+      }
+    }
+    const headerRejected = rejected[0]?.line === 1 && input.format !== "jsonl";
+    if (rejected.length > 0 && (!input.skipInvalid || headerRejected)) throw refusal(rejected);
+    flush();
+    if (input.deletions !== undefined) {
+      const ids = await readDeletionIds(input.deletions);
+      bulk.write((session) => {
+        for (const id of ids) {
+          const event = session.currentByAcledId(id);
+          if (event === undefined) report.deletionsNotFound.push(id);
+          else {
+            session.delete(event.id, { actor: author.actor, reason: author.reason ?? "listed in an ACLED deletions file" }, at);
+            report.deleted += 1;
+          }
+        }
+      });
+    }
+    bulk.commit();
+  } catch (error) {
+    bulk.rollback();
+    throw error;
+  }
+  report.skipped = rejected;
+  return report;
+}
+
+function refusal(rejected: RejectedLine[]): ArmtraceError {
+  const listed = rejected.slice(0, maxListedInMessage).map((entry) => `line ${entry.line}: ${entry.problems.join("; ")}`);
+  const more = rejected.length > maxListedInMessage ? `\n… and ${rejected.length - maxListedInMessage} more` : "";
+  return new ArmtraceError(
+    "INVALID_INPUT",
+    `refused: ${rejected.length} bad line${rejected.length === 1 ? "" : "s"}, nothing imported (use --skip-invalid to import the rest)\n${listed.join("\n")}${more}`,
+    { rejected },
+  );
+}
+
+function applyImported(session: EventWriteSession, imported: ImportedEvent, author: ChangeAuthor, at: string, report: ImportReport): void {
+  const { key } = imported;
+  const existing =
+    key.kind === "acled" ? session.currentByAcledId(key.id) : key.kind === "gtd" ? session.currentByGtdId(key.id) : key.kind === "armtrace" ? session.current(key.id) : undefined;
+  if (existing === undefined) {
+    session.save({ id: null, expectedVersion: null, state: imported.state, change: "import", author, at, ...(imported.preserve ? { preserve: imported.preserve } : {}) });
+    report.created += 1;
+    return;
+  }
+  if (isSameEvent(existing, imported.state)) {
+    report.unchanged += 1;
+    return;
+  }
+  // Keep when and by whom unchanged source links were first added.
+  const sources = imported.state.sources.map((link) => {
+    const same = existing.sources.find((old) => old.sourceId === link.sourceId && old.citation === link.citation);
+    return same && imported.preserve === undefined ? { ...link, addedAt: same.addedAt, addedBy: same.addedBy } : link;
+  });
+  session.save({
+    id: existing.id,
+    expectedVersion: existing.version,
+    state: { ...imported.state, sources },
+    change: "import",
+    author,
+    at,
+    ...(imported.preserve ? { preserve: imported.preserve } : {}),
+  });
+  report.updated += 1;
+}
+
+/** True when importing `state` would change nothing an analyst can see. */
+function isSameEvent(existing: Event, state: EventState): boolean {
+  const comparable = (value: EventState) =>
+    JSON.stringify([
+      contentOf(value),
+      value.reviewState,
+      value.fatalities,
+      value.injuries,
+      value.mergedInto,
+      value.sources.map((link) => [link.sourceId, link.citation, link.killed, link.injured, link.evidence, link.mergedFromEventId]),
+    ]);
+  return comparable(existing) === comparable(state);
+}
+
+async function* csvRows(content: TextInput, converter: RowConverter, context: ConvertContext): AsyncGenerator<{ line: number; outcome: RowOutcome }> {
+  const skippedByParser: RejectedLine[] = [];
+  const parser = toReadable(content).pipe(
+    parse({
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        skippedByParser.push({ line: Number(error?.lines ?? 0), problems: [`unreadable CSV: ${error?.message ?? "malformed record"}`] });
+        return undefined;
+      },
+    }),
+  );
+  let width = 0;
+  let isHeader = true;
+  for await (const { info, record } of parser as AsyncIterable<{ info: { lines: number }; record: string[] }>) {
+    while (skippedByParser.length > 0) yield { line: skippedByParser[0]!.line, outcome: { kind: "invalid", problems: skippedByParser.shift()!.problems } };
+    if (isHeader) {
+      isHeader = false;
+      width = record.length;
+      const problems = converter.checkHeader(record);
+      if (problems.length > 0) {
+        yield { line: 1, outcome: { kind: "invalid", problems } };
+        return;
+      }
+      continue;
+    }
+    if (record.length !== width) {
+      yield { line: info.lines, outcome: { kind: "invalid", problems: [`has ${record.length} fields where the header has ${width}`] } };
+      continue;
+    }
+    yield { line: info.lines, outcome: converter.convert(record, context) };
+  }
+  for (const skipped of skippedByParser) yield { line: skipped.line, outcome: { kind: "invalid", problems: skipped.problems } };
+  if (isHeader) yield { line: 1, outcome: { kind: "invalid", problems: ["the file is empty (no header row)"] } };
+}
+
+async function* jsonLines(content: TextInput): AsyncGenerator<{ line: number; outcome: RowOutcome }> {
+  let line = 0;
+  for await (const text of textLines(content)) {
+    line += 1;
+    if (text.trim() === "") continue;
+    yield { line, outcome: convertJsonLine(text) };
+  }
+}
+
+/** Splits text input into lines without holding the whole file. */
+async function* textLines(content: TextInput): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let rest = "";
+  for await (const chunk of toReadable(content)) {
+    rest += typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+    const lines = rest.split(/\r?\n/);
+    rest = lines.pop() ?? "";
+    yield* lines;
+  }
+  rest += decoder.decode();
+  if (rest !== "") yield rest;
+}
+
+async function readDeletionIds(content: TextInput): Promise<string[]> {
+  const ids: string[] = [];
+  let column = -1;
+  let isFirst = true;
+  for await (const line of textLines(content)) {
+    const fields = line.split(",").map((field) => field.trim().replace(/^"|"$/g, ""));
+    if (isFirst) {
+      isFirst = false;
+      column = fields.findIndex((field) => field.toLowerCase() === "event_id_cnty");
+      if (column >= 0) continue;
+      column = 0;
+    }
+    const id = fields[column];
+    if (id) ids.push(id);
+  }
+  return ids;
+}
+
+function toReadable(content: TextInput): Readable {
+  if (typeof content === "string" || content instanceof Uint8Array) return Readable.from([content]);
+  return Readable.from(content as AsyncIterable<string | Uint8Array>);
+}

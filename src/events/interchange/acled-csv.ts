@@ -1,0 +1,345 @@
+import type { ActorRegistry } from "../../actors/index.ts";
+import { acledFor, acledInterCode, acledInteraction, acledTaxonomy } from "../../codebook/event-types.ts";
+import type { AcledCoding, CasualtyCounts, Event, EventType, GeoPrecision } from "../event.ts";
+import { casualtyTotal, emptyCasualties } from "../event.ts";
+import { addDays, daysBetween, isDateAtPrecision } from "../event-dates.ts";
+import type { EventState } from "../event-repository.ts";
+import { acledFromCanonical, canonicalFromAcled } from "./acled-actors.ts";
+import { countryByAlpha2, countryByName } from "./countries.ts";
+import { columnIndex, type ConvertContext, type RowConverter, type RowOutcome } from "./imported-event.ts";
+
+/** ACLED's 31 columns, in ACLED's order. */
+export const acledColumns: readonly string[] = acledTaxonomy().columns;
+
+const subEventParent = new Map<string, string>();
+for (const eventType of acledTaxonomy().entries) for (const sub of eventType.subEventTypes) subEventParent.set(sub.name, eventType.name);
+
+const requiredColumns = ["event_id_cnty", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "country", "latitude", "longitude", "geo_precision", "fatalities"];
+
+const monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+const interNames: Record<string, number> = {
+  "state forces": 1,
+  "rebel group": 2,
+  "rebel groups": 2,
+  "political militia": 3,
+  "political militias": 3,
+  "identity militia": 4,
+  "identity militias": 4,
+  rioters: 5,
+  protesters: 6,
+  civilians: 7,
+  "external/other forces": 8,
+};
+
+/**
+ * Our type for an ACLED sub-event, or undefined when armtrace does not record it (protests, riots, most
+ * strategic developments). Battles split by who started it: non-state against state is a militant attack,
+ * state against non-state an operation, anything else an armed clash.
+ */
+export function typeFromAcled(subEventType: string, inter1: number | null, inter2: number | null): EventType | undefined {
+  const isState = (code: number | null) => code === 1 || code === 8;
+  const isArmedNonState = (code: number | null) => code === 2 || code === 3 || code === 4;
+  switch (subEventType) {
+    case "Armed clash":
+      if (isArmedNonState(inter1) && isState(inter2)) return "attack";
+      if (isState(inter1) && isArmedNonState(inter2)) return "security_operation";
+      return "armed_clash";
+    case "Government regains territory":
+      return "security_operation";
+    case "Non-state actor overtakes territory":
+      return "attack";
+    case "Air/drone strike":
+      return isState(inter1) ? "airstrike" : "attack";
+    case "Shelling/artillery/missile attack":
+      return isState(inter1) && isState(inter2) ? "armed_clash" : "attack";
+    case "Chemical weapon":
+    case "Suicide bomb":
+    case "Remote explosive/landmine/IED":
+    case "Grenade":
+    case "Attack":
+    case "Abduction/forced disappearance":
+    case "Sexual violence":
+      return "attack";
+    case "Disrupted weapons use":
+      return "weapons_seizure";
+    case "Arrests":
+      return "security_operation";
+    default:
+      return undefined;
+  }
+}
+
+const weaponsBySubEvent: Record<string, Event["weapons"]> = {
+  "Suicide bomb": ["suicide_vest"],
+  "Remote explosive/landmine/IED": ["ied"],
+  Grenade: ["grenade"],
+};
+
+const geoByCode: Record<string, GeoPrecision> = { "1": "exact", "2": "near", "3": "region" };
+const codeByGeo: Record<GeoPrecision, number> = { exact: 1, near: 2, region: 3 };
+
+/** Reads ACLED's event_date: ISO `2025-10-11` or ACLED's own `11 October 2025`. */
+export function parseAcledDate(text: string): string | undefined {
+  const value = text.trim();
+  if (isDateAtPrecision(value, "day")) return value;
+  const match = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$/.exec(value);
+  if (!match) return undefined;
+  const month = monthNames.findIndex((name) => name.startsWith((match[2] as string).toLowerCase().slice(0, 3)));
+  if (month < 0) return undefined;
+  const iso = `${match[3]}-${String(month + 1).padStart(2, "0")}-${(match[1] as string).padStart(2, "0")}`;
+  return isDateAtPrecision(iso, "day") ? iso : undefined;
+}
+
+function parseInter(text: string): number | null | undefined {
+  const value = text.trim();
+  if (value === "") return null;
+  if (/^[0-8]$/.test(value)) return Number(value);
+  return interNames[value.toLowerCase()];
+}
+
+function splitActors(text: string): string[] {
+  return text
+    .split(";")
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
+}
+
+/** Converts ACLED-format rows; see docs/interchange.md for what maps where and what is lost. */
+export function createAcledConverter(): RowConverter & { header: Map<string, number> } {
+  let header = new Map<string, number>();
+  return {
+    get header() {
+      return header;
+    },
+    checkHeader(names) {
+      header = columnIndex(names);
+      const missing = requiredColumns.filter((column) => !header.has(column));
+      return missing.length > 0 ? [`missing ACLED column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`] : [];
+    },
+    convert(row, context) {
+      return convertAcledRow((column) => {
+        const index = header.get(column);
+        return index === undefined ? "" : (row[index] ?? "");
+      }, context);
+    },
+  };
+}
+
+function convertAcledRow(get: (column: string) => string, context: ConvertContext): RowOutcome {
+  const problems: string[] = [];
+  const id = get("event_id_cnty").trim();
+  if (id === "") problems.push("event_id_cnty is empty");
+  const eventDate = parseAcledDate(get("event_date"));
+  if (eventDate === undefined) problems.push(`event_date "${get("event_date")}" is not a date`);
+  const year = get("year").trim();
+  if (year !== "" && eventDate !== undefined && year !== eventDate.slice(0, 4)) problems.push(`year ${year} does not match event_date ${eventDate}`);
+  const timePrecisionText = get("time_precision").trim();
+  const timePrecision = timePrecisionText === "1" ? 1 : timePrecisionText === "2" ? 2 : timePrecisionText === "3" ? 3 : undefined;
+  if (timePrecision === undefined) problems.push(`time_precision "${timePrecisionText}" is not 1, 2 or 3`);
+  const eventType = get("event_type").trim();
+  const subEventType = get("sub_event_type").trim();
+  const parent = subEventParent.get(subEventType);
+  if (parent === undefined) problems.push(`sub_event_type "${subEventType}" is not one of ACLED's 25`);
+  else if (parent !== eventType) problems.push(`sub_event_type "${subEventType}" belongs to "${parent}", not "${eventType}"`);
+  const inter1 = parseInter(get("inter1"));
+  const inter2 = parseInter(get("inter2"));
+  if (inter1 === undefined) problems.push(`inter1 "${get("inter1")}" is not an ACLED inter code`);
+  if (inter2 === undefined) problems.push(`inter2 "${get("inter2")}" is not an ACLED inter code`);
+  const actor1 = get("actor1").trim();
+  if (actor1 === "") problems.push("actor1 is empty");
+  const countryName = get("country").trim();
+  const country = countryByName(countryName);
+  if (country === undefined) problems.push(`country "${countryName}" is not one armtrace covers`);
+  const latitude = Number(get("latitude"));
+  const longitude = Number(get("longitude"));
+  if (get("latitude").trim() === "" || !Number.isFinite(latitude) || latitude < -90 || latitude > 90) problems.push(`latitude "${get("latitude")}" is not a latitude`);
+  if (get("longitude").trim() === "" || !Number.isFinite(longitude) || longitude < -180 || longitude > 180) problems.push(`longitude "${get("longitude")}" is not a longitude`);
+  const geoPrecision = geoByCode[get("geo_precision").trim()];
+  if (geoPrecision === undefined) problems.push(`geo_precision "${get("geo_precision")}" is not 1, 2 or 3`);
+  const fatalitiesText = get("fatalities").trim();
+  const fatalities = /^\d{1,7}$/.test(fatalitiesText) ? Number(fatalitiesText) : undefined;
+  if (fatalities === undefined) problems.push(`fatalities "${fatalitiesText}" is not a whole number`);
+  const timestampText = get("timestamp").trim();
+  const timestamp = timestampText === "" ? null : /^\d{1,12}$/.test(timestampText) ? Number(timestampText) : undefined;
+  if (timestamp === undefined) problems.push(`timestamp "${timestampText}" is not a Unix time`);
+  if (problems.length > 0) return { kind: "invalid", problems };
+
+  const type = typeFromAcled(subEventType, inter1 ?? null, inter2 ?? null);
+  if (type === undefined) return { kind: "out_of_scope", reason: `${eventType} / ${subEventType}` };
+  const day = eventDate as string;
+  const alpha2 = (country as NonNullable<typeof country>).alpha2;
+  // ACLED's time_precision 3 means "only the month (or a longer span) is known": we store the month.
+  const date = timePrecision === 3 ? day.slice(0, 7) : day;
+  const actorContext = { country: alpha2, date: day };
+  const perpetrator = canonicalFromAcled(actor1, actorContext, context.registry);
+  const actor2 = get("actor2").trim();
+  const other = actor2 === "" ? undefined : canonicalFromAcled(actor2, actorContext, context.registry);
+  const assoc1 = get("assoc_actor_1");
+  const assoc2 = get("assoc_actor_2");
+  const associated = [...new Set([...splitActors(assoc1), ...splitActors(assoc2)].map((name) => canonicalFromAcled(name, actorContext, context.registry)))];
+  const killed: CasualtyCounts = { ...emptyCasualties(), unknown: fatalities as number };
+  const text = (column: string) => {
+    const value = get(column).trim();
+    return value === "" ? null : value;
+  };
+  const acled: AcledCoding = {
+    eventIdCnty: id,
+    disorderType: get("disorder_type").trim(),
+    eventType,
+    subEventType,
+    inter1: inter1 ?? null,
+    inter2: inter2 ?? null,
+    civilianTargeting: get("civilian_targeting").trim() !== "",
+    eventDate: day,
+    timePrecision: timePrecision as 1 | 2 | 3,
+    region: text("region"),
+    admin3: text("admin3"),
+    sourceScale: text("source_scale"),
+    tags: text("tags"),
+    timestamp: timestamp as number | null,
+    actor1,
+    actor2: text("actor2"),
+    assocActor1: text("assoc_actor_1"),
+    assocActor2: text("assoc_actor_2"),
+  };
+  const state: EventState = {
+    type,
+    date,
+    datePrecision: timePrecision === 3 ? "month" : "day",
+    dateEnd: null,
+    country: alpha2,
+    admin1: text("admin1"),
+    admin2: text("admin2"),
+    location: text("location"),
+    latitude,
+    longitude,
+    geoPrecision: geoPrecision as GeoPrecision,
+    actors: {
+      perpetrators: type === "armed_clash" && other !== undefined ? [perpetrator, other] : [perpetrator],
+      targets: type === "armed_clash" || other === undefined ? [] : [other],
+      associated,
+    },
+    killed,
+    injured: emptyCasualties(),
+    weapons: weaponsBySubEvent[subEventType] ?? [],
+    notes: text("notes"),
+    acled,
+    gtd: null,
+    reviewState: "confirmed",
+    fatalities: { low: fatalities as number, best: fatalities as number, high: fatalities as number, rule: "single_source" },
+    injuries: { low: null, best: null, high: null, rule: "none" },
+    sources: [
+      {
+        sourceId: null,
+        citation: text("source") ?? "ACLED",
+        killed,
+        injured: emptyCasualties(),
+        evidence: [],
+        reliability: null,
+        mergedFromEventId: null,
+        addedAt: context.at,
+        addedBy: context.actor,
+      },
+    ],
+    mergedInto: null,
+  };
+  return { kind: "event", event: { key: { kind: "acled", id }, state } };
+}
+
+/**
+ * The ACLED rows for one event (ACLED's 31 columns as strings). An event spanning several days becomes one
+ * row per day, the fatalities shared out evenly (earlier days take the remainder), as ACLED codes them.
+ * Fatalities are the `low` estimate: ACLED takes the most conservative credible figure.
+ */
+export function eventToAcledRows(event: Event, registry?: ActorRegistry): string[][] {
+  const country = event.country === null ? undefined : countryByAlpha2(event.country);
+  const stored = event.acled;
+  const day = acledDay(event);
+  const context = { country: event.country, date: day };
+  const perpetrators = event.actors.perpetrators;
+  const firstActor = perpetrators[0] ?? "Unidentified Armed Group";
+  const secondActor = event.type === "armed_clash" ? (perpetrators[1] ?? event.actors.targets[0]) : event.actors.targets[0];
+  const sameAs = (raw: string | null, canonical: string | undefined) =>
+    raw !== null && canonical !== undefined && canonicalFromAcled(raw, context) === canonicalFromAcled(canonical, context);
+  const actor1 = stored && sameAs(stored.actor1, firstActor) ? (stored.actor1 as string) : acledFromCanonical(firstActor, context);
+  const actor2 = secondActor === undefined ? "" : stored && sameAs(stored.actor2, secondActor) ? (stored.actor2 as string) : acledFromCanonical(secondActor, context);
+  const storedAssociated = stored ? [...splitActors(stored.assocActor1 ?? ""), ...splitActors(stored.assocActor2 ?? "")] : [];
+  const associatedUnchanged =
+    stored !== null &&
+    storedAssociated.length === event.actors.associated.length &&
+    storedAssociated.every((name) => event.actors.associated.includes(canonicalFromAcled(name, context)) || event.actors.associated.includes(name));
+  const assoc1 = associatedUnchanged ? (stored.assocActor1 ?? "") : event.actors.associated.map((name) => acledFromCanonical(name, context)).join("; ");
+  const assoc2 = associatedUnchanged ? (stored.assocActor2 ?? "") : "";
+
+  const civiliansTargeted = event.actors.targets.includes("Civilians") || ((event.killed.civilians ?? 0) > 0 && (event.killed.security_forces ?? 0) === 0);
+  const storedFits = stored !== null && typeFromAcled(stored.subEventType, stored.inter1, stored.inter2) === event.type;
+  const coding = storedFits
+    ? { disorderType: stored.disorderType, eventType: stored.eventType, subEventType: stored.subEventType, civilianTargeting: stored.civilianTargeting }
+    : acledFor(event.type, { weapons: event.weapons, targetsCivilians: civiliansTargeted });
+  const inter1 = storedFits && actor1 === stored.actor1 && stored.inter1 !== null ? stored.inter1 : interOf(firstActor, day, registry);
+  const inter2 = actor2 === "" ? 0 : storedFits && actor2 === stored.actor2 && stored.inter2 !== null ? stored.inter2 : interOf(secondActor as string, day, registry);
+  const fatalities = event.fatalities.low ?? event.fatalities.best ?? casualtyTotal(event.killed) ?? 0;
+  const timePrecision = event.datePrecision === "day" ? (stored?.eventDate === day ? (stored.timePrecision ?? 1) : 1) : 3;
+  const days = event.datePrecision === "day" && event.dateEnd !== null && event.date !== null ? daysBetween(event.date, event.dateEnd) + 1 : 1;
+  const sources = event.sources.map((link) => link.citation ?? `armtrace source ${link.sourceId}`);
+  const baseId = stored?.eventIdCnty ?? `${country?.alpha2 ?? "XX"}-armtrace-${event.id}`;
+  const rows: string[][] = [];
+  for (let index = 0; index < days; index += 1) {
+    const date = index === 0 ? day : addDays(day, index);
+    const share = Math.floor(fatalities / days) + (index < fatalities % days ? 1 : 0);
+    const values: Record<string, string> = {
+      event_id_cnty: days > 1 ? `${baseId}-${index + 1}` : baseId,
+      event_date: date,
+      year: date.slice(0, 4),
+      time_precision: String(timePrecision),
+      disorder_type: coding.disorderType,
+      event_type: coding.eventType,
+      sub_event_type: coding.subEventType,
+      actor1,
+      assoc_actor_1: assoc1,
+      inter1: String(inter1),
+      actor2,
+      assoc_actor_2: assoc2,
+      inter2: String(inter2),
+      interaction: String(acledInteraction(inter1, inter2)),
+      civilian_targeting: coding.civilianTargeting ? "Civilian targeting" : "",
+      iso: country ? String(country.numeric) : "",
+      region: stored?.region ?? country?.acledRegion ?? "",
+      country: country?.name ?? event.country ?? "",
+      admin1: event.admin1 ?? "",
+      admin2: event.admin2 ?? "",
+      admin3: stored?.admin3 ?? "",
+      location: event.location ?? event.admin2 ?? event.admin1 ?? "",
+      latitude: event.latitude === null ? "" : String(event.latitude),
+      longitude: event.longitude === null ? "" : String(event.longitude),
+      geo_precision: event.geoPrecision === null ? "3" : String(codeByGeo[event.geoPrecision]),
+      source: [...new Set(sources)].join("; "),
+      source_scale: stored?.sourceScale ?? "",
+      notes: event.notes ?? "",
+      fatalities: String(share),
+      tags: stored?.tags ?? "",
+      timestamp: String(stored?.timestamp ?? Math.floor(Date.parse(event.updatedAt) / 1000)),
+    };
+    rows.push(acledColumns.map((column) => values[column] ?? ""));
+  }
+  return rows;
+}
+
+/** The day ACLED's event_date names: the day itself, or a day inside the month/year (the stored one, else the middle). */
+function acledDay(event: Event): string {
+  const date = event.date ?? "1970-01-01";
+  const stored = event.acled?.eventDate;
+  if (event.datePrecision === "day") return date;
+  if (stored && stored.startsWith(date)) return stored;
+  return event.datePrecision === "month" ? `${date}-15` : `${date}-07-01`;
+}
+
+function interOf(name: string, date: string, registry: ActorRegistry | undefined): number {
+  if (name === "Civilians") return 7;
+  const entry = registry?.get(name);
+  if (entry !== undefined) return acledInterCode(entry, { date });
+  if (name === "Pakistan security forces" || name === "Afghan National Defense and Security Forces") return 1;
+  if (name === "Afghan Taliban") return acledInterCode("de_facto_authority", { date });
+  return 2;
+}

@@ -1,0 +1,36 @@
+import type { ActorRegistry } from "../../actors/index.ts";
+import type { EventState, PreservedIdentity } from "../event-repository.ts";
+
+/** An event read from an interchange file, with the key a re-import finds it by. */
+export interface ImportedEvent {
+  key: { kind: "acled"; id: string } | { kind: "gtd"; id: string } | { kind: "armtrace"; id: number } | { kind: "none" };
+  state: EventState;
+  /** Our own JSON Lines: id, version and authorship as exported. */
+  preserve?: PreservedIdentity;
+}
+
+/** What a converter makes of one row: an event, a list of problems, or a row outside armtrace's scope. */
+export type RowOutcome =
+  | { kind: "event"; event: ImportedEvent }
+  | { kind: "invalid"; problems: string[] }
+  | { kind: "out_of_scope"; reason: string };
+
+/** What converters need besides the row. */
+export interface ConvertContext {
+  /** Timestamp and user recorded on the source links the import creates. */
+  at: string;
+  actor: string;
+  registry?: ActorRegistry;
+}
+
+/** A converter from one format's header + row to events. `header` problems refuse the whole file. */
+export interface RowConverter {
+  /** Problems with the header row (missing required columns); empty when fine. */
+  checkHeader(header: readonly string[]): string[];
+  convert(row: readonly string[], context: ConvertContext): RowOutcome;
+}
+
+/** Index of each column name in a header row. */
+export function columnIndex(header: readonly string[]): Map<string, number> {
+  return new Map(header.map((name, index) => [name.trim().toLowerCase().replace(/^\ufeff/, ""), index]));
+}
