@@ -38,6 +38,8 @@ describe("normalizePlaceName", () => {
     expect(normalizePlaceName("Sar-e-Pol")).toBe("sar e pol");
     expect(normalizePlaceName("Qal‘ah-ye Kuhnah")).toBe("qalah ye kuhnah");
     expect(normalizePlaceName("Azad Jammu & Kashmir")).toBe("azad jammu and kashmir");
+    expect(normalizePlaceName("Mastung’s Dasht area")).toBe("mastung dasht area");
+    expect(normalizePlaceName("Kurram's")).toBe("kurram");
   });
 });
 

@@ -116,8 +116,9 @@ const DEFAULT_LEVELS: readonly PlaceLevel[] = ["country", "admin1", "admin2", "l
 const EARTH_RADIUS_KM = 6371.0088;
 
 /**
- * Canonical form of a place name for matching: lowercase, diacritics and apostrophes dropped, every other
- * punctuation run a single space, runs of single letters joined ("D.I. Khan" → "di khan", "K-P" → "kp").
+ * Canonical form of a place name for matching: lowercase, diacritics, possessive "'s" and apostrophes dropped,
+ * every other punctuation run a single space, runs of single letters joined ("D.I. Khan" → "di khan",
+ * "K-P" → "kp", "Mastung’s" → "mastung"). Apply it to running text too, so scanners match the same keys.
  */
 export function normalizePlaceName(s: string): string {
   const tokens = s
@@ -125,6 +126,7 @@ export function normalizePlaceName(s: string): string {
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/&/g, " and ")
+    .replace(/['’‘`´ʼ]s\b/gu, " ")
     .replace(/['’‘`´ʼʻʿʾ]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()
