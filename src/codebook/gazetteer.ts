@@ -176,7 +176,10 @@ const durandLinePoints: ReadonlyArray<readonly [number, number]> = (
 const COMMON_WORD_TOWNS: ReadonlySet<string> = new Set([
   "bagh", "bara", "bela", "dir", "garhi", "hub", "kot", "khan", "mach", "mandi", "nal", "pir", "sui", "tank",
   "topi", "wari", "zara", "kalat", "khar", "chak", "mian", "sher", "ali", "dam", "pul", "kabul", "qala",
-  "gul", "bazar", "mir", "shah", "fort", "bandar", "nawa", "now", "may",
+  "gul", "bazar", "mir", "shah", "fort", "bandar", "nawa", "now", "may", "march", "langar", "nayak", "bhag", "jati",
+  "hala", "moro", "rustam", "mehar", "jand", "patan", "mangla", "eidgah", "daur", "sann", "thul", "thal", "bhan",
+  "dinga", "narang", "chinar", "dehi", "banu", "sharan", "zaida", "miran", "lachi", "lakki", "tangi", "alizai",
+  "kamra", "mandol", "kushk", "khash", "jurm", "panjab", "farah", "afaki", "okak", "mithi", "gharo", "johi",
 ]);
 
 /** The towns of towns.json as locality entries, leaving out those a hand-written entry already covers. */
