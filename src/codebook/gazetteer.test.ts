@@ -114,6 +114,11 @@ describe("shipped data", () => {
   it("maps every town to a district of its own country", () => {
     const towns = (townsData as CodebookFile<TownEntry>).entries;
     expect(towns.length).toBeGreaterThan(700);
+    const outside = towns.filter((t) => {
+      const b = BOUNDS[t.country];
+      return t.lat < b.minLat || t.lat > b.maxLat || t.lon < b.minLon || t.lon > b.maxLon;
+    });
+    expect(outside.map((t) => t.name)).toEqual([]);
     for (const town of towns) {
       const district = gazetteer.lookup(town.admin2).find((e) => e.level === "admin2" && e.admin1 === town.admin1);
       expect(district?.country, town.name).toBe(town.country);

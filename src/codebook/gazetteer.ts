@@ -175,7 +175,7 @@ const durandLinePoints: ReadonlyArray<readonly [number, number]> = (
 /** Words a GeoNames town name may also be in English text; such towns are marked ambiguous. */
 const COMMON_WORD_TOWNS: ReadonlySet<string> = new Set([
   "bagh", "bara", "bela", "dir", "garhi", "hub", "kot", "khan", "mach", "mandi", "nal", "pir", "sui", "tank",
-  "topi", "wari", "zara", "kalat", "khar", "chak", "mian", "sher", "ali", "dam", "pul", "kabul", "qala",
+  "topi", "wari", "zara", "kalat", "khar", "chak", "mian", "sher", "ali", "dam", "pul", "qala",
   "gul", "bazar", "mir", "shah", "fort", "bandar", "nawa", "now", "may", "march", "langar", "nayak", "bhag", "jati",
   "hala", "moro", "rustam", "mehar", "jand", "patan", "mangla", "eidgah", "daur", "sann", "thul", "thal", "bhan",
   "dinga", "narang", "chinar", "dehi", "banu", "sharan", "zaida", "miran", "lachi", "lakki", "tangi", "alizai",
