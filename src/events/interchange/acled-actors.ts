@@ -18,8 +18,12 @@ export function canonicalFromAcled(name: string, context: { country: string | nu
   if (civilians) return "Civilians";
   if (registry === undefined) return trimmed;
   const resolve = (text: string) => registry.resolve(text, { country: context.country, date: context.date })?.name;
-  const abbreviated = /^([^:]{1,20}):\s*(.+)$/.exec(trimmed);
-  if (abbreviated) return resolve(abbreviated[2] as string) ?? resolve(abbreviated[1] as string) ?? trimmed;
+  // ACLED writes groups as "ABBR: Full Name" and factions as "ABBR: Full Name - Faction".
+  const abbreviated = /^([^:]{1,20}):\s*(.+?)(?:\s+-\s+(.+))?$/.exec(trimmed);
+  if (abbreviated) {
+    const [, abbreviation, fullName, faction] = abbreviated as unknown as [string, string, string, string | undefined];
+    return (faction && resolve(faction)) || resolve(fullName) || resolve(abbreviation) || trimmed;
+  }
   return resolve(trimmed) ?? trimmed;
 }
 

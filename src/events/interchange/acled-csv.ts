@@ -34,17 +34,16 @@ const interNames: Record<string, number> = {
 
 /**
  * Our type for an ACLED sub-event, or undefined when armtrace does not record it (protests, riots, most
- * strategic developments). Battles split by who started it: non-state against state is a militant attack,
- * state against non-state an operation, anything else an armed clash.
+ * strategic developments). An armed clash that ACLED lists with a non-state group first and state forces
+ * second is a militant attack (ACLED's usual coding of an assault on a post or convoy); any other armed
+ * clash stays an armed clash, since ACLED's actor order does not say who started the fighting.
  */
 export function typeFromAcled(subEventType: string, inter1: number | null, inter2: number | null): EventType | undefined {
   const isState = (code: number | null) => code === 1 || code === 8;
   const isArmedNonState = (code: number | null) => code === 2 || code === 3 || code === 4;
   switch (subEventType) {
     case "Armed clash":
-      if (isArmedNonState(inter1) && isState(inter2)) return "attack";
-      if (isState(inter1) && isArmedNonState(inter2)) return "security_operation";
-      return "armed_clash";
+      return isArmedNonState(inter1) && isState(inter2) ? "attack" : "armed_clash";
     case "Government regains territory":
       return "security_operation";
     case "Non-state actor overtakes territory":
@@ -261,14 +260,14 @@ export function eventToAcledRows(event: Event, registry?: ActorRegistry): string
   const firstActor = perpetrators[0] ?? "Unidentified Armed Group";
   const secondActor = event.type === "armed_clash" ? (perpetrators[1] ?? event.actors.targets[0]) : event.actors.targets[0];
   const sameAs = (raw: string | null, canonical: string | undefined) =>
-    raw !== null && canonical !== undefined && canonicalFromAcled(raw, context) === canonicalFromAcled(canonical, context);
+    raw !== null && canonical !== undefined && canonicalFromAcled(raw, context, registry) === canonicalFromAcled(canonical, context, registry);
   const actor1 = stored && sameAs(stored.actor1, firstActor) ? (stored.actor1 as string) : acledFromCanonical(firstActor, context);
   const actor2 = secondActor === undefined ? "" : stored && sameAs(stored.actor2, secondActor) ? (stored.actor2 as string) : acledFromCanonical(secondActor, context);
   const storedAssociated = stored ? [...splitActors(stored.assocActor1 ?? ""), ...splitActors(stored.assocActor2 ?? "")] : [];
   const associatedUnchanged =
     stored !== null &&
     storedAssociated.length === event.actors.associated.length &&
-    storedAssociated.every((name) => event.actors.associated.includes(canonicalFromAcled(name, context)) || event.actors.associated.includes(name));
+    storedAssociated.every((name) => event.actors.associated.includes(canonicalFromAcled(name, context, registry)) || event.actors.associated.includes(name));
   const assoc1 = associatedUnchanged ? (stored.assocActor1 ?? "") : event.actors.associated.map((name) => acledFromCanonical(name, context)).join("; ");
   const assoc2 = associatedUnchanged ? (stored.assocActor2 ?? "") : "";
 
