@@ -52,6 +52,10 @@ export interface SentenceFrame {
 
 const placeContextBefore = new Set(["in", "at", "near", "of", "from", "across", "outside", "inside", "into", "on"]);
 const placeContextAfter = new Set(["district", "area", "tehsil", "province", "city", "agency", "village", "town", "region", "valley", "border", "bazaar", "market", "division"]);
+/** Capitalised words that may stand before a place name without making it part of a person's name. */
+const placePrefixWords = new Set(["in", "at", "upper", "lower", "north", "south", "east", "west", "central", "greater", "district", "tehsil", "province", "city", "of", "and", "near", "from", "to", "the", "eastern", "western", "northern", "southern", "northwestern", "southwestern", "northeastern", "southeastern", "restive", "neighbouring", "neighboring", "pakistan", "afghanistan", "on", "across", "inside", "outside", "while", "but", "when", "after", "before", "during", "meanwhile", "separately", "earlier", "later", "today", "yesterday", "officials", "police", "residents", "kp", "balochistan", "punjab", "sindh", "frontier", "tribal", "agency", "areas", "area", "village"]);
+/** Words the gazetteer may list as places but that are almost always something else in reports. */
+const nonPlaceWords = new Set(["march", "may", "june", "july", "august", "april", "january", "february", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "police", "levies", "tip", "us", "a", "i", "is"]);
 const incidentalBefore = new Set(["to", "for", "towards", "toward", "via"]);
 const governmentSeats = new Set(["islamabad", "kabul", "tehran", "washington", "new delhi", "delhi", "beijing", "moscow", "doha", "istanbul", "ankara"]);
 const verbsAfterSeat = /^(?:'s|has|have|had|said|says|says|urged|claims|claimed|insists|rejected|accused|wants|is|was|and kabul|and islamabad|blames|denies|denied)\b/;
@@ -75,6 +79,7 @@ function weaponCues(text: string, into: Set<WeaponCategory>): void {
 
 /** Builds the frame of the sentence text[start, end). */
 export function analyzeSentence(
+  originalText: string,
   normalizedDocument: string,
   start: number,
   end: number,
@@ -92,18 +97,31 @@ export function analyzeSentence(
   const covered = (from: number, to: number): boolean => actors.some((a) => from < a.to && to > a.from);
 
   const places: PlaceHit[] = [];
-  for (const match of scanners.places.scan(keys)) {
+  const placeMatches = scanners.places.scan(keys);
+  const placeStarts = new Set<number>();
+  for (const m of placeMatches) for (let k = m.from; k < m.to; k++) placeStarts.add(k);
+  for (const match of placeMatches) {
     const entry = match.values[0]!;
     if (covered(match.from, match.to) && entry.level !== "country") continue;
     const before = tokens[match.from - 1]?.norm;
     const after = tokens[match.to]?.norm;
-    const isDateline = meta.isParagraphStart && match.from <= 1 && (after === ":" || after === "," || after === "(" || after === "-" || after === "—");
+    const isDateline = meta.isParagraphStart && (match.from === 0 || (match.from === 1 && !tokens[0]!.isWord)) && (after === ":" || after === "," || after === "(" || after === "-" || after === "—");
     if (entry.isAmbiguous && !isDateline && !(before !== undefined && placeContextBefore.has(before)) && !(after !== undefined && placeContextAfter.has(after))) continue;
+    const written = originalText.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end);
+    if (!/[A-Z]/.test(written) || nonPlaceWords.has(written.toLowerCase())) continue;
+    const previous = tokens[match.from - 1];
+    if (previous !== undefined && previous.isWord && !previous.isNumber && match.from > 0) {
+      const prevWritten = originalText.slice(previous.start, previous.end);
+      const isSentenceStart = match.from - 1 === 0 || tokens[match.from - 2]?.norm === ":" || tokens[match.from - 2]?.norm === '"';
+      if (/^[A-Z][a-z]/.test(prevWritten) && !isSentenceStart && !placePrefixWords.has(previous.norm) && !covered(match.from - 1, match.from) && !placeStarts.has(match.from - 1)) continue;
+    }
     const lowerName = match.name.toLowerCase();
     const rawAfter = normalizedDocument.slice(tokens[match.to - 1]!.end - 2, tokens[match.to - 1]!.end + 24);
     const isSeat = governmentSeats.has(lowerName) && (verbsAfterSeat.test(rawAfter.slice(2).trimStart()) || rawAfter.startsWith("'s"));
     const isIncidental = isSeat || (before !== undefined && incidentalBefore.has(before)) || (before === "from" && entry.level !== "country" && /\b(travel|bound|coming|going|way|route|en route)/.test(text));
-    places.push({ entry, name: match.name, from: match.from, to: match.to, isDateline, isIncidental });
+    const last = places[places.length - 1];
+    const followsIncidental = last !== undefined && last.isIncidental && match.from - last.to <= 1 && (match.from === last.to || tokens[last.to]?.norm === "in" || tokens[last.to]?.norm === ",");
+    places.push({ entry, name: match.name, from: match.from, to: match.to, isDateline, isIncidental: isIncidental || followsIncidental });
   }
 
   const weapons = new Set<WeaponCategory>();
@@ -111,7 +129,9 @@ export function analyzeSentence(
   weaponCues(text, weapons);
 
   const typeScores = new Map<ExtractedEventType, number>();
+  const mentionsArms = weapons.size > 0 || /\b(arms|weapons|ammunition|cache|explosives?|arsenal)\b/.test(text);
   for (const cue of typeCues) {
+    if (cue.type === "weapons_seizure" && !mentionsArms) continue;
     if (cue.re.test(text)) typeScores.set(cue.type, Math.max(typeScores.get(cue.type) ?? 0, cue.weight));
   }
 

@@ -188,7 +188,8 @@ export interface AssembledIncidents {
 }
 
 /** Links frames (in document order) into incident drafts. */
-export function assembleIncidents(frames: readonly SentenceFrame[]): AssembledIncidents {
+export function assembleIncidents(frames: readonly SentenceFrame[], published?: PartialDate): AssembledIncidents {
+  const publishedMonth = published === undefined ? undefined : published.month === undefined ? { year: published.year } : { year: published.year, month: published.month };
   const drafts: Draft[] = [];
   const unassigned: UnassignedToll[] = [];
   let current: Draft | undefined;
@@ -229,6 +230,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[]): AssembledIn
     return undefined;
   };
 
+  const effectiveDate = (draft: Draft): PartialDate | undefined => draft.date ?? publishedMonth;
   let datelinePlace: PlaceHit | undefined;
   for (const frame of frames) {
     if (frame.index === 0 || frame.isParagraphStart) {
@@ -244,8 +246,15 @@ export function assembleIncidents(frames: readonly SentenceFrame[]): AssembledIn
     const hasToll = frame.casualties.some((m) => m.value !== null);
     const places = distinctPlaces(frame);
     const ownDate = hasOwnDate(frame);
-    const isEventful = (score >= 2 || (score >= 1 && hasToll)) && !(frame.isIrrealis && !hasToll && !ownDate);
+    const isTentative = score === 1 && !hasToll && ownDate && places.length > 0;
+    const isEventful = (score >= 2 || (score >= 1 && hasToll) || isTentative) && !(frame.isIrrealis && !hasToll && !ownDate);
     if (!isEventful) {
+      const samePlace = current !== undefined && current.place !== undefined && places.length > 0 && places.every((p) => sameBranch(current!.place!, p));
+      const dateFits = current !== undefined && !dateConflicts(effectiveDate(current), frameDate(frame, current.date)?.date);
+      if (current !== undefined && !hasToll && dateFits && !strongNewIncident.test(frame.text) && (samePlace || (places.length === 0 && hasOwnDate(frame) && frame.isContinuation))) {
+        join(current, frame, places[0], false);
+        continue;
+      }
       if (current !== undefined && hasToll && !strongNewIncident.test(frame.text) && places.every((p) => !placeConflicts(current!, p))) {
         if (current.splitGroup !== undefined && places.length === 0) unassigned.push({ frame, mentions: frame.casualties });
         else join(current, frame, places[0], true);
@@ -271,16 +280,17 @@ export function assembleIncidents(frames: readonly SentenceFrame[]): AssembledIn
           matched.push(existing);
         } else matched.push(open(frame, place, false, group, anchorDate));
       }
-      if (hasToll) unassigned.push({ frame, mentions: frame.casualties });
+      if (hasToll && drafts.length > matched.length) unassigned.push({ frame, mentions: frame.casualties });
       current = matched[matched.length - 1];
       continue;
     }
     const place = places[0];
     let target: Draft | undefined;
     if (current !== undefined && !isStrongNew) {
+      const isPlainContinuation = frame.isContinuation && place === undefined && !hasToll && !isWeakNew;
       const conflict =
-        placeConflicts(current, place) ||
-        dateConflicts(current.date, dated?.date) ||
+        (isPlainContinuation ? false : placeConflicts(current, place)) ||
+        (!isPlainContinuation && dateConflicts(effectiveDate(current), dated?.date)) ||
         isAirstrikeDraft(current) !== isAirstrike ||
         (isWeakNew && (place !== undefined || ownDate) && (place === undefined || !sameBranch(current.place ?? place, place) || dateConflicts(current.date, dated?.date) || current.date === undefined));
       if (!conflict) target = current;
@@ -385,7 +395,9 @@ export function finishEvents(
 ): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
   for (const draft of drafts) {
-    if (draft.frames.every((f) => f.isIrrealis) && draft.tolls.every((t) => Object.keys(t.killed).length === 0 && Object.keys(t.injured).length === 0)) continue;
+    const noToll = draft.tolls.every((t) => Object.keys(t.killed).length === 0 && Object.keys(t.injured).length === 0);
+    if (draft.frames.every((f) => f.isIrrealis) && noToll && draft.date === undefined) continue;
+    if (noToll && draft.frames.every((f) => Math.max(0, ...f.typeScores.values()) < 2)) continue;
     if (draft.frames.some((f) => f.isAccident)) continue;
     const type = decideType(draft);
     const { killed, injured } = combineTolls(draft.tolls);
@@ -400,14 +412,25 @@ export function finishEvents(
       else if (place.level === "locality") admin2 = place.admin2 ?? ((place as PlaceEntry & { isRegion?: boolean }).isRegion ? place.name : null);
     }
     let date = draft.date;
-    if (date === undefined && published !== undefined) date = published.month !== undefined ? { year: published.year, month: published.month } : { year: published.year };
+    if (date === undefined) {
+      const index = drafts.indexOf(draft);
+      for (let i = index - 1; i >= 0; i--) {
+        const earlier = drafts[i]!.date;
+        if (earlier !== undefined) {
+          date = earlier;
+          break;
+        }
+      }
+    }
+    if (date === undefined && published !== undefined) date = published;
     const actorContext = { country, date: formatDate(date) };
     const states: string[] = [];
     const groups: string[] = [];
     for (const frame of draft.frames) {
       const negated = /\bno (?:one|group|organi[sz]ation)\b[^.]*\b(claimed|responsib)/.test(frame.text);
       for (const hit of frame.actors) {
-        const entry = codebook.actors.resolve(hit.alias, actorContext);
+        const isAfghanRegime = hit.alias === "taliban" && /\b(returned to power|took power|takeover|seized power|came to power|taliban-led|taliban regime|taliban government|islamic emirate)\b/.test(frame.text);
+        const entry = isAfghanRegime ? codebook.actors.get("Afghan Taliban") : codebook.actors.resolve(hit.alias, actorContext);
         if (entry === undefined) continue;
         const name = canonicalActor(entry, codebook);
         if (stateKinds.has(entry.kind)) {
@@ -432,6 +455,12 @@ export function finishEvents(
       targets = groups;
     } else if (type === "armed_clash") {
       perpetrators = [...states, ...groups];
+      const text = draft.frames.map((f) => f.text).join(" ");
+      if (/\b(?:pakistani?|pakistan's) and afghan(?:istan's)? (?:militar(?:y|ies)|forces|troops|border forces|soldiers|security forces)/.test(text)) {
+        const afghan = defaultStateForce("AF", date) ?? "Afghan Taliban";
+        for (const name of ["Pakistan security forces", afghan]) if (!perpetrators.includes(name)) perpetrators.push(name);
+        perpetrators = perpetrators.filter((p) => p !== "Tehrik-i-Taliban Pakistan" || /\b(ttp|tehreek|tehrik|pakistani taliban|khwarij|khawarij)\b/.test(text));
+      }
     } else {
       perpetrators = groups;
       const victimsAreForces = (killed.security_forces ?? 0) > 0 || (injured.security_forces ?? 0) > 0 || draft.frames.some((f) => /\b(police (?:station|post|picket|check ?post|vehicle|van|mobile|party|patrol)|check ?posts?|checkpoints?|convoy of (?:security|the security)|security forces'? convoy|military (?:convoy|post|checkpoint)|(?:fc|levies|frontier corps) (?:vehicle|post|check ?post|convoy)|security compound|police|soldiers|troops|personnel)\b/.test(f.text));

@@ -68,7 +68,7 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
   let index = 0;
   for (const sentence of segmentSentences(text)) {
     for (const [start, end] of clauses(normalized, sentence.start, sentence.end, published)) {
-      const frame = analyzeSentence(normalized, start, end, { index: index++, paragraph: sentence.paragraph, isParagraphStart: sentence.isParagraphStart && start === sentence.start }, scanners, published);
+      const frame = analyzeSentence(text, normalized, start, end, { index: index++, paragraph: sentence.paragraph, isParagraphStart: sentence.isParagraphStart && start === sentence.start }, scanners, published);
       for (const place of frame.places) {
         if (!place.isIncidental) countryVotes.set(place.entry.country, (countryVotes.get(place.entry.country) ?? 0) + 1);
       }
@@ -87,7 +87,7 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
   let documentCountry: string | null = null;
   let best = 0;
   for (const [country, votes] of countryVotes) if (votes > best) [documentCountry, best] = [country, votes];
-  const { drafts, unassigned } = assembleIncidents(frames);
+  const { drafts, unassigned } = assembleIncidents(frames, published);
   document.events = finishEvents(drafts, options.codebook, published, documentCountry);
   for (const toll of unassigned) {
     const dated = toll.frame.dates.find((d) => !d.isReportDate);
