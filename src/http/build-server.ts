@@ -5,6 +5,7 @@ import addFormatsModule from "ajv-formats";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { ArmtraceDatabase } from "../storage/database.ts";
 import { problemContentType, problemSchema, sendProblem, toProblem } from "./problem.ts";
+import { registerResponseCache } from "./response-cache.ts";
 import { createRouteContext } from "./route-context.ts";
 import { registerEventRoutes } from "./routes/event-routes.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
@@ -16,6 +17,8 @@ export interface BuildServerOptions {
   logger?: FastifyServerOptions["logger"];
   /** Largest accepted request body in bytes (default 1 MiB); larger ones get a 413 problem. */
   bodyLimit?: number;
+  /** Keep responses of read routes until the database changes (default true); see response-cache.ts. */
+  isCaching?: boolean;
 }
 
 /** One route the API serves and documents. */
@@ -114,6 +117,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  if (options.isCaching !== false) registerResponseCache(app, options.database);
   const context = createRouteContext(options.database);
   registerHealthRoutes(app, context);
   registerSourceRoutes(app, context);

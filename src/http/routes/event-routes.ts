@@ -35,6 +35,7 @@ export function registerEventRoutes(app: FastifyInstance, { events: deps }: Rout
   app.get<{ Querystring: ListEventsInput }>(
     "/events",
     {
+      config: { isCacheable: true },
       schema: {
         tags: ["events"],
         summary: "Query events: date range, place, type, actor (any alias), casualty ranges, review state, source, full text; sort; page",
@@ -65,6 +66,7 @@ export function registerEventRoutes(app: FastifyInstance, { events: deps }: Rout
   app.get<{ Params: { id: number } }>(
     "/events/:id",
     {
+      config: { isCacheable: true },
       schema: { tags: ["events"], summary: "One event at its current version", params: idParamsSchema, response: { 200: eventSchema, ...problemResponses(400, 404) } },
     },
     async (request) => getEvent(deps, request.params.id),

@@ -4,7 +4,7 @@ import { setSourceReliability, setSourceReliabilityInputSchema } from "../../eve
 import type { RouteContext } from "../route-context.ts";
 import { bodySchemaOf, idParamsSchema, paginationQueryProperties, userHeaderSchema, withoutProperties } from "../json-schema.ts";
 import { requestAuthor } from "../request-author.ts";
-import { reliabilityGradeSchema } from "../schemas/event-schemas.ts";
+import { orNull, reliabilityGradeSchema } from "../schemas/event-schemas.ts";
 import { problemResponses } from "../problem-responses.ts";
 
 const nullableString = { type: ["string", "null"] } as const;
@@ -56,6 +56,7 @@ export function registerSourceRoutes(app: FastifyInstance, { sources, events }: 
   app.get<{ Querystring: { limit: number; offset: number } }>(
     "/sources",
     {
+      config: { isCacheable: true },
       schema: {
         tags: ["sources"],
         summary: "List sources by id",
@@ -142,7 +143,7 @@ export function registerSourceRoutes(app: FastifyInstance, { sources, events }: 
         response: {
           200: {
             type: "object",
-            properties: { sourceId: { type: "integer" }, grade: { anyOf: [reliabilityGradeSchema, { type: "null" }] } },
+            properties: { sourceId: { type: "integer" }, grade: orNull(reliabilityGradeSchema) },
             required: ["sourceId", "grade"],
           },
           ...problemResponses(400, 401, 404, 413, 415),
