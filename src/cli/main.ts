@@ -4,6 +4,7 @@ import { exitCodeFor } from "../errors.ts";
 import { createCliContext, type CliContext } from "./cli-context.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerEvalCommand } from "./commands/eval.ts";
+import { registerEventsCommand } from "./commands/events.ts";
 import { registerExtractCommand } from "./commands/extract.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerReportCommand } from "./commands/report.ts";
@@ -27,6 +28,7 @@ export function buildProgram(context: CliContext): Command {
     registerTraceCommand,
     registerExtractCommand,
     registerReportCommand,
+    registerEventsCommand,
   ];
   for (const register of commandRegistrations) register(program, context);
   return program;

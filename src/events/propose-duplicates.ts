@@ -101,9 +101,9 @@ export function scoreDuplicate(first: Event, second: Event): DuplicateProposal |
     reasons.push("a killed figure is missing");
   }
 
-  const actorsOf = (event: Event) => new Set([...event.actors.perpetrators, ...event.actors.targets].map((name) => name.toLowerCase()));
-  const firstActors = actorsOf(first);
-  const common = [...actorsOf(second)].filter((name) => firstActors.has(name));
+  const actorsOf = (event: Event) => [...event.actors.perpetrators, ...event.actors.targets];
+  const secondActors = new Set(actorsOf(second).map((name) => name.toLowerCase()));
+  const common = [...new Set(actorsOf(first))].filter((name) => secondActors.has(name.toLowerCase()));
   if (common.length > 0) {
     score += 0.1;
     reasons.push(`actors in common (${common.join(", ")})`);

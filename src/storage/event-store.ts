@@ -618,3 +618,8 @@ export class EventStore implements EventRepository {
     return rows.map((row) => rowToEvent(row, byEvent.get(row.id) ?? []));
   }
 }
+
+/** The event repository for an open database (SQLite today). */
+export function createEventStore(database: ArmtraceDatabase): EventStore {
+  return new EventStore(database);
+}

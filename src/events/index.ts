@@ -1,0 +1,21 @@
+/** Public surface of the events module: the event model, its use cases and interchange formats. */
+export * from "./event.ts";
+export type { EventFilter, EventPage, EventQuery, EventSort } from "./event-query.ts";
+export { eventSorts } from "./event-query.ts";
+export type { BulkWrite, EventPair, EventRepository, EventState, EventWrite, EventWriteSession, SourceReliabilityRepository } from "./event-repository.ts";
+export type { EventDependencies } from "./event-dependencies.ts";
+export { estimateFromSources, gradeRank } from "./estimates.ts";
+export { eventContentSchema, eventChangesSchema, parseInput } from "./event-input.ts";
+export { createEvent, createEventInputSchema, type CreateEventInput } from "./create-event.ts";
+export { updateEvent, updateEventInputSchema, type UpdateEventInput } from "./update-event.ts";
+export { reviewEvent, reviewEventInputSchema, type ReviewEventInput } from "./review-event.ts";
+export { mergeEvents, mergeEventsInputSchema, type MergeEventsInput, type MergeResult } from "./merge-events.ts";
+export { unmergeEvents, unmergeEventsInputSchema, type UnmergeEventsInput } from "./unmerge-events.ts";
+export { proposeDuplicates, proposeDuplicatesInputSchema, scoreDuplicate, type DuplicateProposal, type ProposeDuplicatesInput } from "./propose-duplicates.ts";
+export { keepEventsApart, keepEventsApartInputSchema, type KeepEventsApartInput } from "./keep-events-apart.ts";
+export { listEvents, listEventsInputSchema, type ListEventsInput } from "./list-events.ts";
+export { getEvent, getEventHistory } from "./get-event.ts";
+export { setSourceReliability, setSourceReliabilityInputSchema, formatGrade, parseGrade, type SetSourceReliabilityInput } from "./set-source-reliability.ts";
+export { importEvents, importFormats, type ImportEventsInput, type ImportFormat, type ImportReport, type RejectedLine, type TextInput } from "./import-events.ts";
+export { exportEvents, exportFormats, type ExportEventsInput, type ExportFormat } from "./export-events.ts";
+export { acledColumns, eventToAcledRows } from "./interchange/acled-csv.ts";
