@@ -100,8 +100,14 @@ export function analyzeSentence(
   const placeMatches = scanners.places.scan(keys);
   const placeStarts = new Set<number>();
   for (const m of placeMatches) for (let k = m.from; k < m.to; k++) placeStarts.add(k);
+  const provincesNamed = new Set(placeMatches.filter((m) => m.values[0]!.level === "admin1").map((m) => m.values[0]!.admin1 ?? m.values[0]!.name));
+  const countriesNamed = new Set(placeMatches.filter((m) => m.values[0]!.level === "country").map((m) => m.values[0]!.country));
   for (const match of placeMatches) {
-    const entry = match.values[0]!;
+    // Same name in several provinces (Baharak, Nawa): prefer the one in a province the sentence names.
+    const entry =
+      match.values.find((v) => v.level !== "admin1" && v.admin1 !== null && provincesNamed.has(v.admin1)) ??
+      (countriesNamed.size === 1 ? match.values.find((v) => countriesNamed.has(v.country)) : undefined) ??
+      match.values[0]!;
     if (covered(match.from, match.to) && entry.level !== "country") continue;
     const before = tokens[match.from - 1]?.norm;
     const after = tokens[match.to]?.norm;
@@ -113,12 +119,14 @@ export function analyzeSentence(
     if (previous !== undefined && previous.isWord && !previous.isNumber && match.from > 0) {
       const prevWritten = originalText.slice(previous.start, previous.end);
       const isSentenceStart = match.from - 1 === 0 || tokens[match.from - 2]?.norm === ":" || tokens[match.from - 2]?.norm === '"';
-      if (/^[A-Z][a-z]/.test(prevWritten) && !isSentenceStart && !placePrefixWords.has(previous.norm) && !covered(match.from - 1, match.from) && !placeStarts.has(match.from - 1)) continue;
+      if (/^[A-Z]/.test(prevWritten) && !isSentenceStart && !placePrefixWords.has(previous.norm) && !covered(match.from - 1, match.from) && !placeStarts.has(match.from - 1)) continue;
     }
     const lowerName = match.name.toLowerCase();
     const rawAfter = normalizedDocument.slice(tokens[match.to - 1]!.end - 2, tokens[match.to - 1]!.end + 24);
     const isSeat = governmentSeats.has(lowerName) && (verbsAfterSeat.test(rawAfter.slice(2).trimStart()) || rawAfter.startsWith("'s"));
-    const isIncidental = isSeat || (before !== undefined && incidentalBefore.has(before)) || (before === "from" && entry.level !== "country" && /\b(travel|bound|coming|going|way|route|en route)/.test(text));
+    const seatPhrase = /\b(?:government|authorities|regime|rulers|administration|officials|leadership|embassy|mission|talks|meeting|delegation|envoy|ambassador) in $/.test(text.slice(0, tokens[match.from]!.start - start));
+    const speakerPlace = seatPhrase || after !== undefined && /^(said|says|confirmed|told|announced|claimed|stated|reported|added)$/.test(after);
+    const isIncidental = isSeat || speakerPlace || (before !== undefined && incidentalBefore.has(before)) || (before === "from" && entry.level !== "country" && /\b(travel|bound|coming|going|way|route|en route)/.test(text));
     const last = places[places.length - 1];
     const followsIncidental = last !== undefined && last.isIncidental && match.from - last.to <= 1 && (match.from === last.to || tokens[last.to]?.norm === "in" || tokens[last.to]?.norm === ",");
     places.push({ entry, name: match.name, from: match.from, to: match.to, isDateline, isIncidental: isIncidental || followsIncidental });

@@ -16,6 +16,8 @@ import { addDays, formatDate, precisionOf, type DateMention, type PartialDate } 
 interface SentenceToll {
   killed: Partial<Record<CasualtyCategory, number>>;
   injured: Partial<Record<CasualtyCategory, number>>;
+  /** The rest of a total after its named parts ("17 people, including nine children" → 8). */
+  remainder: { killed?: number; injured?: number };
 }
 
 interface Draft {
@@ -41,7 +43,7 @@ const negationZero = /\b(no (?:one|body) (?:was|were|has been|had been) (?:kille
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
 
 function sentenceToll(frame: SentenceFrame): SentenceToll {
-  const toll: SentenceToll = { killed: {}, injured: {} };
+  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {} };
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
     toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
   };
@@ -56,7 +58,10 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
         add(outcome, part.category, part.value!);
         partSum += part.value!;
       }
-      if (mention.value - partSum > 0) add(outcome, "unknown", mention.value - partSum);
+      if (mention.value - partSum > 0) {
+        add(outcome, "unknown", mention.value - partSum);
+        toll.remainder[outcome] = Math.max(toll.remainder[outcome] ?? 0, mention.value - partSum);
+      }
     } else add(outcome, mention.category, mention.value);
   });
   if (negationZero.test(frame.text)) {
@@ -105,7 +110,8 @@ export function combineTolls(tolls: readonly SentenceToll[]): { killed: Casualty
     }
     if (total !== undefined) {
       const specific = casualtyCategories.filter((c) => c !== "unknown").reduce((s, c) => s + (counts[c] ?? 0), 0);
-      if (total - specific > 0) counts.unknown = total - specific;
+      const remainder = Math.max(0, ...tolls.map((t) => t.remainder[outcome] ?? 0));
+      if (Math.max(total - specific, remainder) > 0) counts.unknown = Math.max(total - specific, remainder);
       else if (sawUnknown && specific === 0) counts.unknown = 0;
     }
     return counts;
@@ -232,11 +238,14 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
 
   const effectiveDate = (draft: Draft): PartialDate | undefined => draft.date ?? publishedMonth;
   let datelinePlace: PlaceHit | undefined;
+  let lastPlace: PlaceEntry | undefined;
   for (const frame of frames) {
     if (frame.index === 0 || frame.isParagraphStart) {
       const dl = frame.places.find((p) => p.isDateline);
       if (dl !== undefined && datelinePlace === undefined) datelinePlace = dl;
     }
+    const namedHere = frame.places.filter((p) => !p.isIncidental && p.entry.level !== "country" && p.entry.level !== "admin1");
+    if (namedHere.length > 0) lastPlace = namedHere[namedHere.length - 1]!.entry;
     if (frame.isAccident) {
       if (current !== undefined && frame.isContinuation) current.frames.push(frame);
       continue;
@@ -296,9 +305,13 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       if (!conflict) target = current;
     }
     if (target === undefined && !isStrongNew) {
-      // An incident described earlier, picked up again ("The North Waziristan operation …").
+      // An incident described earlier, picked up again ("The North Waziristan operation …", "in the district today").
       target = drafts.find(
-        (d) => d !== current && place !== undefined && d.place !== undefined && sameBranch(d.place, place) && !dateConflicts(d.date, dated?.date) && isAirstrikeDraft(d) === isAirstrike && frame.isContinuation,
+        (d) =>
+          d !== current &&
+          isAirstrikeDraft(d) === isAirstrike &&
+          ((place !== undefined && d.place !== undefined && sameBranch(d.place, place) && !dateConflicts(d.date, dated?.date) && (frame.isContinuation || d.splitGroup !== undefined || (d.date !== undefined && dated !== undefined && !dateConflicts(d.date, dated.date) && precisionOf(dated.date) === "day"))) ||
+            (place === undefined && d.date !== undefined && dated !== undefined && precisionOf(dated.date) === "day" && !dateConflicts(d.date, dated.date) && precisionOf(d.date) === "day")),
       );
     }
     if (target !== undefined) {
@@ -311,8 +324,9 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     }
     const isAnchored = hasToll || place !== undefined || ownDate || frame.places.some((p) => p.isDateline);
     if (!isAnchored && score < 3) continue;
-    const dl = place === undefined ? frame.places.find((p) => p.isDateline) ?? (drafts.length === 0 ? datelinePlace : undefined) : undefined;
-    current = open(frame, place ?? dl?.entry, place === undefined && dl !== undefined, undefined, current?.date ?? anchorDate);
+    const anaphoricPlace = place === undefined && /\bin the (?:same )?(?:district|area|province|city|region|town|tehsil|agency|locality|village)\b/.test(frame.text) ? lastPlace : undefined;
+    const dl = place === undefined && anaphoricPlace === undefined ? frame.places.find((p) => p.isDateline) ?? (drafts.length === 0 ? datelinePlace : undefined) : undefined;
+    current = open(frame, place ?? anaphoricPlace ?? dl?.entry, place === undefined && anaphoricPlace === undefined && dl !== undefined, undefined, current?.date ?? anchorDate);
   }
   return { drafts, unassigned };
 }

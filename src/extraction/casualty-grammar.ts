@@ -178,7 +178,8 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
     if (!t.isWord) break;
   }
   if (!sawHead) {
-    if (isArticle) return undefined;
+    const bareOne = tokens[numberFrom]?.norm === "one" && (outcomeAt(tokens, numberTo) !== undefined || (auxiliaryWords.has(tokens[numberTo]?.norm ?? "") && outcomeAt(tokens, numberTo + 1) !== undefined));
+    if (isArticle && !bareOne) return undefined;
     if (isDayNumber(tokens, numberFrom, numberTo)) return undefined;
     return { category: "unknown", isBare: true, isOthers: false, from: numberFrom, to: numberTo };
   }

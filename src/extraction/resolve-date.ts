@@ -58,6 +58,8 @@ const patterns: Array<{ re: RegExp; kind: string }> = [
   { re: /\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks|month|months) (ago|earlier|before|back)\b/g, kind: "ago" },
 ];
 
+/** A speech verb, then only words that can sit between it and the date ("said in a statement on"). */
+const reportPrefix = /\b(?:said|says|say|reported|confirmed|announced|told|added|stated|claimed|disclosed|informed|quoted|issued|released|posted|tweeted|wrote|updated|published|condemned)(?: (?:on|in|a|an|the|statement|press|conference|briefing|its|his|their|late|early|reporters|media|journalists|news|agency|afp|reuters|ap|dawn|a statement issued))* ?$/;
 const speechWords = /\b(said|says|say|reported|reports|confirmed|announced|told|added|stated|claimed|disclosed|informed|quoted|issued|released|posted|tweeted|wrote|statement|briefing|report|reporting|confirmed|condemned|published|updated)\b/;
 
 function toUtc(d: PartialDate): Date {
@@ -151,10 +153,12 @@ export function findDates(text: string, published: PartialDate | undefined): Dat
       taken.push([start, stop]);
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(stop, stop + 12);
+      const isDateline = start < 40 && /^\s*(?:,\s*\d{4}\s*)?(?:\(|-|:|\/)/.test(after) && (kind === "dayMonth" || kind === "weekday");
       const isReportDate =
-        (kind === "weekday" || kind === "relative") &&
-        (speechWords.test(before.split(/[,;]/).pop()!.split(" ").slice(-5).join(" ")) || /^,? (said|told|reported)\b/.test(after)) &&
-        !/\b(night|morning|evening|afternoon)\b/.test(m[0]);
+        isDateline ||
+        ((kind === "weekday" || kind === "relative" || kind === "dayMonth") &&
+          (reportPrefix.test(before) || /^,? (said|told|reported)\b/.test(after)) &&
+          !/\b(night|morning|evening|afternoon)\b/.test(m[0]));
       mentions.push({ ...mention, start, stop, isReportDate });
     }
   }
