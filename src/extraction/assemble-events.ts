@@ -258,7 +258,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     const isTentative = score === 1 && !hasToll && ownDate && places.length > 0;
     const isEventful = (score >= 2 || (score >= 1 && hasToll) || isTentative) && !(frame.isIrrealis && !hasToll && !ownDate);
     if (!isEventful) {
-      const samePlace = current !== undefined && current.place !== undefined && places.length > 0 && places.every((p) => sameBranch(current!.place!, p));
+      const samePlace = current !== undefined && places.length > 0 && (current.place === undefined || current.placeIsDateline || places.every((p) => sameBranch(current!.place!, p)));
       const dateFits = current !== undefined && !dateConflicts(effectiveDate(current), frameDate(frame, current.date)?.date);
       if (current !== undefined && !hasToll && dateFits && !strongNewIncident.test(frame.text) && (samePlace || (places.length === 0 && hasOwnDate(frame) && frame.isContinuation))) {
         join(current, frame, places[0], false);

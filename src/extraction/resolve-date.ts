@@ -237,12 +237,15 @@ function interpret(kind: string, m: RegExpExecArray, text: string, published: Pa
         case "that same day":
         case "the same day":
           return { date: { year: 0 }, isAnaphoric: true, anchorOffsetDays: 0 };
+        case "a day before":
+          return { date: { year: 0 }, isAnaphoric: true, anchorOffsetDays: /\b(?:came|comes|occurred|happened|took place)(?: just| only)? $/.test(text.slice(0, m.index)) ? 1 : -1 };
         case "the previous day":
         case "the day before":
         case "a day earlier":
-        case "a day before":
           return { date: { year: 0 }, isAnaphoric: true, anchorOffsetDays: -1 };
         case "a day after":
+          // "The attack came a day after a suicide bomber struck …": the incident told next is the day before.
+          return { date: { year: 0 }, isAnaphoric: true, anchorOffsetDays: /\b(?:came|comes|occurred|happened|took place|followed)(?: just| only)? $/.test(text.slice(0, m.index)) ? -1 : 1 };
         case "the next day":
         case "the following day":
           return { date: { year: 0 }, isAnaphoric: true, anchorOffsetDays: 1 };
