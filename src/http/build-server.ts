@@ -7,6 +7,7 @@ import type { ArmtraceDatabase } from "../storage/database.ts";
 import { problemContentType, problemSchema, sendProblem, toProblem } from "./problem.ts";
 import { registerResponseCache } from "./response-cache.ts";
 import { createRouteContext } from "./route-context.ts";
+import { registerEventInterchangeRoutes } from "./routes/event-interchange-routes.ts";
 import { registerEventRoutes } from "./routes/event-routes.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
 import { registerSourceRoutes } from "./routes/source-routes.ts";
@@ -17,6 +18,8 @@ export interface BuildServerOptions {
   logger?: FastifyServerOptions["logger"];
   /** Largest accepted request body in bytes (default 1 MiB); larger ones get a 413 problem. */
   bodyLimit?: number;
+  /** Largest accepted import file in bytes (default 50 MiB, as $ARMTRACE_MAX_FILE_BYTES). */
+  maxImportBytes?: number;
   /** Keep responses of read routes until the database changes (default true); see response-cache.ts. */
   isCaching?: boolean;
 }
@@ -122,6 +125,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerHealthRoutes(app, context);
   registerSourceRoutes(app, context);
   registerEventRoutes(app, context);
+  registerEventInterchangeRoutes(app, context, { maxImportBytes: options.maxImportBytes ?? 50 * 1024 * 1024 });
   return app;
 }
 

@@ -142,15 +142,20 @@ function internalProblem(code: ErrorCode, status: number, request: FastifyReques
 
 /**
  * Field-level problems carried in an ArmtraceError's details: `{problems: ["path: message", …]}` as the use
- * cases' input parsing gives them, or a list of `{field|path|line, message}`.
+ * cases' input parsing gives them, `{rejected: [{line, problems}]}` from imports, or `[{field|path|line, message}]`.
  */
 function fieldErrorsOf(details: unknown): Problem["errors"] | undefined {
-  const items = Array.isArray(details) ? details : details && typeof details === "object" && Array.isArray((details as { problems?: unknown }).problems) ? (details as { problems: unknown[] }).problems : undefined;
+  const record = details && typeof details === "object" ? (details as { problems?: unknown; rejected?: unknown }) : undefined;
+  const items = Array.isArray(details) ? details : Array.isArray(record?.problems) ? record.problems : Array.isArray(record?.rejected) ? record.rejected : undefined;
   if (!items) return undefined;
   const errors = items.flatMap((item) => {
     if (typeof item === "string") {
       const separator = item.indexOf(": ");
       return [separator > 0 ? { field: item.slice(0, separator), message: item.slice(separator + 2) } : { field: "", message: item }];
+    }
+    if (item && typeof item === "object" && "line" in item && Array.isArray((item as { problems?: unknown }).problems)) {
+      const line = item as { line: number; problems: unknown[] };
+      return [{ field: `line ${line.line}`, message: line.problems.map(String).join("; ") }];
     }
     if (item && typeof item === "object" && "message" in item) {
       const record = item as { field?: unknown; path?: unknown; line?: unknown; message: unknown };

@@ -25,7 +25,7 @@ export async function runServe(context: CliContext, options: ServeOptions, signa
   const port = parsePort(options.port, context.config.port);
   const host = options.host ?? context.config.host;
   const database = await context.database(options.db);
-  const app = await buildServer({ database, logger: { level: "warn" } });
+  const app = await buildServer({ database, logger: { level: "warn" }, maxImportBytes: context.config.maxFileBytes });
   await app.listen({ port, host });
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
