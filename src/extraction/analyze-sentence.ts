@@ -100,11 +100,15 @@ export function analyzeSentence(
   const placeMatches = scanners.places.scan(keys);
   const placeStarts = new Set<number>();
   for (const m of placeMatches) for (let k = m.from; k < m.to; k++) placeStarts.add(k);
-  const provincesNamed = new Set(placeMatches.filter((m) => m.values[0]!.level === "admin1").map((m) => m.values[0]!.admin1 ?? m.values[0]!.name));
+  const provincesNamedBy = (except: number): Set<string> =>
+    new Set(placeMatches.filter((m, i) => i !== except && m.values.some((v) => v.level === "admin1")).map((m) => m.values.find((v) => v.level === "admin1")!.name));
   const countriesNamed = new Set(placeMatches.filter((m) => m.values[0]!.level === "country").map((m) => m.values[0]!.country));
-  for (const match of placeMatches) {
+  for (const [matchIndex, match] of placeMatches.entries()) {
     // Same name in several provinces (Baharak, Nawa): prefer the one in a province the sentence names.
+    const provincesNamed = provincesNamedBy(matchIndex);
+    const possessive = normalizedDocument.slice(tokens[match.to - 1]!.end - 2, tokens[match.to - 1]!.end) === "'s" && placeMatches[matchIndex + 1]?.from === match.to;
     const entry =
+      (possessive ? match.values.find((v) => v.level === "admin1") : undefined) ??
       match.values.find((v) => v.level !== "admin1" && v.admin1 !== null && provincesNamed.has(v.admin1)) ??
       (countriesNamed.size === 1 ? match.values.find((v) => countriesNamed.has(v.country)) : undefined) ??
       match.values[0]!;

@@ -413,7 +413,9 @@ export function finishEvents(
     if (draft.frames.every((f) => f.isIrrealis) && noToll && draft.date === undefined) continue;
     if (noToll && draft.frames.every((f) => Math.max(0, ...f.typeScores.values()) < 2)) continue;
     if (draft.frames.some((f) => f.isAccident)) continue;
-    const type = decideType(draft);
+    let type = decideType(draft);
+    const sides = stateSides(draft, codebook);
+    if ((type === "attack" || type === "security_operation") && sides.size >= 2 && draft.frames.some((f) => /\b(fir(?:ed|ing)|shell(?:ed|ing)|clash|fighting|retaliat|exchange|attacked|gunfight)/.test(f.text))) type = "armed_clash";
     const { killed, injured } = combineTolls(draft.tolls);
     const place = draft.place;
     let country: string | null = place?.country ?? null;
@@ -500,6 +502,21 @@ export function finishEvents(
     });
   }
   return events;
+}
+
+/** The states whose forces act in an incident (Pakistan, Afghanistan, Iran …), by the actors named. */
+function stateSides(draft: Draft, codebook: ExtractionCodebook): Set<string> {
+  const sides = new Set<string>();
+  for (const frame of draft.frames) {
+    for (const hit of frame.actors) {
+      const entry = codebook.actors.resolve(hit.alias);
+      if (entry === undefined || !stateKinds.has(entry.kind)) continue;
+      if (/^(security forces|troops|police|soldiers|security personnel|policemen|forces|army troops)$/.test(hit.alias)) continue;
+      const country = entry.kind === "foreign_force" ? entry.name : entry.countries[0] ?? entry.name;
+      sides.add(country);
+    }
+  }
+  return sides;
 }
 
 function countryFromCues(draft: Draft): string | null {

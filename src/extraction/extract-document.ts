@@ -66,7 +66,12 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
   const countryVotes = new Map<string, number>();
   let previousAggregate = false;
   let index = 0;
+  let clutterFrom = Number.POSITIVE_INFINITY;
+  const endMarker = /^[ \t]*(?:you may (?:also )?(?:like|be interested in)|related (?:news|stories|articles|posts|coverage)|more (?:from|stories|news)|recommended(?: for you)?|trending(?: now)?|most (?:read|popular|viewed)|latest (?:news|stories)|other news|tags?:|read next)\b/im;
+  const marker = endMarker.exec(text);
+  if (marker !== null && marker.index > text.length * 0.3) clutterFrom = marker.index;
   for (const sentence of segmentSentences(text)) {
+    if (sentence.start >= clutterFrom) break;
     for (const [start, end] of clauses(normalized, sentence.start, sentence.end, published)) {
       const frame = analyzeSentence(text, normalized, start, end, { index: index++, paragraph: sentence.paragraph, isParagraphStart: sentence.isParagraphStart && start === sentence.start }, scanners, published);
       for (const place of frame.places) {
