@@ -7,6 +7,7 @@
  *   npx tsx bench/tracing.bench.ts [--serials N] [--csv-rows N]
  */
 import { createWriteStream, mkdirSync, rmSync, statSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { openDatabase } from "../src/storage/database.ts";
@@ -177,13 +178,18 @@ export async function runTracingBench(options: TracingBenchOptions = {}): Promis
   const csvPath = join(folder, "transfers-1m.csv");
   await writeTransferCsv(csvPath, csvRows, random);
   const importStarted = performance.now();
+  const importCpu = process.cpuUsage();
   const csv = await readRecordCsv(csvPath);
   const { result } = await store.withImport(csvPath, (sink) => importRecords(csvPath, csv.rows, sink));
   const importSeconds = (performance.now() - importStarted) / 1000;
+  const cpu = process.cpuUsage(importCpu);
+  const importCpuSeconds = (cpu.user + cpu.system) / 1e6;
   figures.push([
     "import 1M-row transfer CSV",
     `${result.rows.toLocaleString("en")} rows in ${importSeconds.toFixed(1)} s = ${Math.round(result.rows / importSeconds).toLocaleString("en")} rows/s; ${result.rowsWithProblems.toLocaleString("en")} rows flagged`,
   ]);
+  figures.push(["import CPU time", `${importCpuSeconds.toFixed(1)} s = ${Math.round(result.rows / importCpuSeconds).toLocaleString("en")} rows per CPU-second`]);
+  figures.push(["load average at the end", loadavg().map((value) => value.toFixed(1)).join(" ") + ` on ${availableParallelism()} CPUs (other work on the machine slows wall-clock figures)`]);
   figures.push(["database size", `${(statSync(dbPath).size / 2 ** 30).toFixed(2)} GiB`]);
   figures.push(["peak memory (max RSS)", `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB  (target ≤ 2048 MiB)`]);
   await database.close();

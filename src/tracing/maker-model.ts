@@ -41,9 +41,24 @@ const GENERIC_MODEL_WORDS = new Set([
   "service", "battle", "model", "mod", "series", "grenade", "launcher", "system",
 ]);
 
+/** Record lists repeat the same few names millions of times; keys are remembered (bounded). */
+const manufacturerKeys = new Map<string, string>();
+const modelKeys = new Map<string, string>();
+const MAX_REMEMBERED = 10_000;
+
+function remember(cache: Map<string, string>, key: string, value: string): string {
+  if (cache.size >= MAX_REMEMBERED) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** A comparison key for a manufacturer, or "" when none was given. */
 export function normalizeManufacturer(name: string | null | undefined): string {
   if (name === null || name === undefined) return "";
+  return manufacturerKeys.get(name) ?? remember(manufacturerKeys, name, manufacturerKey(name));
+}
+
+function manufacturerKey(name: string): string {
   const simple = simplifyName(name);
   if (simple === "") return "";
   const direct = aliasIndex.get(simple);
@@ -65,6 +80,11 @@ export function normalizeManufacturer(name: string | null | undefined): string {
  */
 export function normalizeModel(model: string | null | undefined, manufacturer?: string | null): string {
   if (model === null || model === undefined) return "";
+  const cacheKey = `${manufacturer ?? ""}\u0000${model}`;
+  return modelKeys.get(cacheKey) ?? remember(modelKeys, cacheKey, modelKey(model, manufacturer));
+}
+
+function modelKey(model: string, manufacturer: string | null | undefined): string {
   let words = simplifyName(model).split(" ").filter((word) => word !== "");
   const makerKey = normalizeManufacturer(manufacturer);
   // Drop leading words that name the maker ("Colt", "FN", "H&K").
