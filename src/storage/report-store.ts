@@ -13,7 +13,7 @@ import type {
   StoredClaim,
 } from "../reports/report.ts";
 import type { ArmtraceDatabase } from "./database.ts";
-import { killedTotal, maxRolledUpBorderKm } from "./migrations/060-report-rollups.ts";
+import { borderCellKey, killedTotal, maxRolledUpBorderKm } from "./migrations/060-report-rollups.ts";
 
 /**
  * The reports' reads on SQLite. Whole months inside a period come from the rollup tables that migration 060's
@@ -86,11 +86,17 @@ export function wholeMonths(from: string, to: string): { firstMonth: string; las
   return { firstMonth, lastMonth, firstDay, lastDay: lastDayOfMonth(lastMonth) };
 }
 
-/** Distance in km from a point to a polyline of segments (the gazetteer's formula, as the rollup SQL uses it). */
+/**
+ * Distance in km from a point to a polyline of segments, exactly as migration 060's SQL computes it: the
+ * segment whose nearest point is closest in a local equirectangular projection (first on ties), then the
+ * great-circle distance to that point (the gazetteer's formula).
+ */
 export function distanceToSegmentsKm(lat: number, lon: number, segments: ReadonlyArray<readonly [number, number, number, number]>): number {
   const toRad = Math.PI / 180;
   const kx = Math.cos(lat * toRad);
-  let best = Infinity;
+  let bestSquared = Infinity;
+  let nearestLat = lat;
+  let nearestLon = lon;
   for (const [aLon, aLat, bLon, bLat] of segments) {
     const ax = (aLon - lon) * kx;
     const ay = aLat - lat;
@@ -98,18 +104,24 @@ export function distanceToSegmentsKm(lat: number, lon: number, segments: Readonl
     const dy = bLat - aLat;
     const lengthSquared = dx * dx + dy * dy;
     const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
-    const nearestLat = lat + ay + t * dy;
-    const nearestLon = lon + (ax + t * dx) / kx;
-    const a = Math.sin(((nearestLat - lat) * toRad) / 2) ** 2 + Math.cos(lat * toRad) * Math.cos(nearestLat * toRad) * Math.sin(((nearestLon - lon) * toRad) / 2) ** 2;
-    best = Math.min(best, 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a))));
+    const x = ax + t * dx;
+    const y = ay + t * dy;
+    const squared = x * x + y * y;
+    if (squared < bestSquared) {
+      bestSquared = squared;
+      nearestLat = lat + ay + t * dy;
+      nearestLon = lon + (ax + t * dx) / kx;
+    }
   }
-  return best;
+  if (bestSquared === Infinity) return Infinity;
+  const a = Math.sin(((nearestLat - lat) * toRad) / 2) ** 2 + Math.cos(lat * toRad) * Math.cos(nearestLat * toRad) * Math.sin(((nearestLon - lon) * toRad) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 export class ReportStore implements ReportDataSource {
   private readonly sqlite: BetterSqlite3.Database;
   private readonly useRollups: boolean;
-  private segments: Array<[number, number, number, number]> | undefined;
+  private border: { segments: Array<[number, number, number, number]>; cells: Map<number, Array<[number, number, number, number]>> } | undefined;
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(database: ArmtraceDatabase, options: ReportStoreOptions = {}) {
@@ -129,11 +141,22 @@ export class ReportStore implements ReportDataSource {
     return statement;
   }
 
-  private borderSegments(): Array<[number, number, number, number]> {
-    this.segments ??= (this.prepare(`SELECT a_lon, a_lat, b_lon, b_lat FROM report_border_segments ORDER BY seq`).all() as Array<{ a_lon: number; a_lat: number; b_lon: number; b_lat: number }>).map(
-      (row) => [row.a_lon, row.a_lat, row.b_lon, row.b_lat],
-    );
-    return this.segments;
+  /** Distance to the border as the rollup triggers compute it: the cell's candidate segments only (none: Infinity). */
+  private borderKm(lat: number, lon: number): number {
+    if (!this.border) {
+      const segments = (this.prepare(`SELECT a_lon, a_lat, b_lon, b_lat FROM report_border_segments ORDER BY seq`).all() as Array<{ a_lon: number; a_lat: number; b_lon: number; b_lat: number }>).map(
+        (row): [number, number, number, number] => [row.a_lon, row.a_lat, row.b_lon, row.b_lat],
+      );
+      const cells = new Map<number, Array<[number, number, number, number]>>();
+      for (const row of this.prepare(`SELECT cell, seq FROM report_border_cells ORDER BY cell, seq`).all() as Array<{ cell: number; seq: number }>) {
+        const list = cells.get(row.cell) ?? [];
+        list.push(segments[row.seq]!);
+        cells.set(row.cell, list);
+      }
+      this.border = { segments, cells };
+    }
+    const candidates = this.border.cells.get(borderCellKey(lat, lon));
+    return candidates ? distanceToSegmentsKm(lat, lon, candidates) : Infinity;
   }
 
   /** WHERE clauses for review states and place filters; `alias` is the table alias, `isRollup` stores '' for NULL. */
@@ -244,7 +267,6 @@ export class ReportStore implements ReportDataSource {
         ...this.eventRows(scope, `e.date_last > ? AND e.date_last <= ? AND e.date_first >= ?`, [months.lastDay, scope.to, months.firstDay]),
       ];
     }
-    const segments = this.borderSegments();
     for (const row of rows) {
       const figures = row as unknown as Record<string, number | null>;
       addRow(cellFor(row.date_first.slice(0, 7), row.country, row.admin1, row.admin2, row.type), figures, 1);
@@ -264,7 +286,7 @@ export class ReportStore implements ReportDataSource {
       }
       if (row.latitude === null || row.longitude === null) {
         withoutCoordinates += 1;
-      } else if (Math.ceil(distanceToSegmentsKm(row.latitude, row.longitude, segments)) <= borderKm) {
+      } else if (Math.ceil(this.borderKm(row.latitude, row.longitude)) <= borderKm) {
         addRow(nearBorder, figures, 1);
       }
     }
