@@ -9,6 +9,7 @@ import { registerResponseCache } from "./response-cache.ts";
 import { createRouteContext } from "./route-context.ts";
 import { registerEventInterchangeRoutes } from "./routes/event-interchange-routes.ts";
 import { registerEventRoutes } from "./routes/event-routes.ts";
+import { registerReportRoutes } from "./routes/report-routes.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
 import { registerSourceRoutes } from "./routes/source-routes.ts";
 
@@ -126,6 +127,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerSourceRoutes(app, context);
   registerEventRoutes(app, context);
   registerEventInterchangeRoutes(app, context, { maxImportBytes: options.maxImportBytes ?? 50 * 1024 * 1024 });
+  registerReportRoutes(app, context);
   return app;
 }
 

@@ -5,6 +5,7 @@ const descriptions: Record<number, string> = {
   409: "Conflict, such as a stale expectedVersion",
   413: "Request body too large",
   415: "Unsupported media type or format",
+  501: "A component this needs is not installed on the server (the detail says which)",
   500: "Unexpected error (details are only in the server log)",
 };
 

@@ -102,7 +102,8 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   const instance = request.url;
   if (isArmtraceError(error)) {
     const status = errorCodes[error.code].http;
-    if (status >= 500) return internalProblem(error.code, status, request);
+    // DEPENDENCY_MISSING says what to install: written for users, so it is shown; other 5xx are not.
+    if (status >= 500 && error.code !== "DEPENDENCY_MISSING") return internalProblem(error.code, status, request);
     const problem: Problem = { type: problemType(error.code), title: titleOf(error.code), status, detail: error.message, code: error.code, instance };
     const fieldErrors = fieldErrorsOf(error.details);
     if (fieldErrors) problem.errors = fieldErrors;
