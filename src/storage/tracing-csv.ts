@@ -42,6 +42,10 @@ export async function readRecordCsv(path: string): Promise<RecordCsv> {
       if (next.done === true) return;
       const row: RecordRow = {};
       next.value.record.forEach((value, index) => {
+        if (index >= headers.length) {
+          row.extraCells = [...(row.extraCells ?? []), value];
+          return;
+        }
         const column = columns[index];
         if (column !== undefined && row[column] === undefined) row[column] = value;
       });

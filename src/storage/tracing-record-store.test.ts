@@ -45,9 +45,11 @@ describe("importing a dirty record list", () => {
     const database = await freshDatabase();
     const { store, summary, csv } = await importFixture(database);
     expect(csv.ignoredColumns).toEqual(["Remarks"]);
-    expect(summary.rows).toBe(11);
-    expect(summary.recordsStored).toBe(11);
-    expect(store.countRecords()).toBe(11);
+    expect(summary.rows).toBe(12);
+    expect(summary.recordsStored).toBe(12);
+    expect(store.countRecords()).toBe(12);
+    expect(summary.problems.find((problem) => problem.line === 13)?.message).toContain('not imported: "EXTRA CELL"');
+    expect(store.getRecord(12)).toMatchObject({ manufacturer: "Colt, Inc.", manufacturerKey: "colt" });
     const at = (line: number) => summary.problems.filter((problem) => problem.line === line).map((problem) => problem.code);
     expect(at(5)).toContain("MALFORMED_SERIAL");
     expect(summary.problems.find((problem) => problem.line === 5)?.message).toContain("before start");
@@ -73,7 +75,7 @@ describe("importing a dirty record list", () => {
     const database = await freshDatabase();
     await importFixture(database);
     const { summary } = await importFixture(database);
-    expect(summary.recordsStored).toBe(11);
+    expect(summary.recordsStored).toBe(12);
     expect(summary.entriesIndexed).toBe(0);
     expect(summary.problems.find((problem) => problem.line === 2)?.message).toContain("already recorded as FMS-AF-0001 (transfers-dirty.csv:2)");
   });

@@ -16,7 +16,8 @@ export type RecordProblemCode =
   | "MISSING_MODEL"
   | "MISSING_DATES"
   | "UNREADABLE_DATE"
-  | "RECEIVED_BEFORE_SHIPPED";
+  | "RECEIVED_BEFORE_SHIPPED"
+  | "EXTRA_CELLS";
 
 /** What is wrong with one row; `isBlocking` problems mean the row's serials could not be indexed. */
 export interface RecordProblem {
@@ -54,7 +55,10 @@ export const RECORD_COLUMNS = [
   "shipped", "received", "status", "kind",
 ] as const;
 
-export type RecordRow = Partial<Record<(typeof RECORD_COLUMNS)[number], string>>;
+export type RecordRow = Partial<Record<(typeof RECORD_COLUMNS)[number], string>> & {
+  /** Cells beyond the header: reported with the row, since they are not stored in a column. */
+  extraCells?: string[];
+};
 
 /** Maps free header spellings ("End user", "Serial No.", "Date shipped") to the record columns. */
 export function canonicalColumn(header: string): (typeof RECORD_COLUMNS)[number] | undefined {
@@ -127,6 +131,10 @@ export function checkRecordRow(row: RecordRow, source: { file: string | null; li
       }
     }
     entries = kept;
+  }
+  const extra = (row.extraCells ?? []).filter((cell) => cell.trim() !== "");
+  if (extra.length > 0) {
+    problems.push({ code: "EXTRA_CELLS", message: `${extra.length} cell(s) beyond the header not imported: ${extra.map((cell) => JSON.stringify(cell)).join(", ")}` });
   }
   const shipped = readDate("shipped", row.shipped, problems);
   const received = readDate("received", row.received, problems);
