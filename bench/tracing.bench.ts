@@ -13,11 +13,7 @@ import { pathToFileURL } from "node:url";
 import { openDatabase } from "../src/storage/database.ts";
 import { readRecordCsv } from "../src/storage/tracing-csv.ts";
 import { createTraceRecordStore } from "../src/storage/tracing-record-store.ts";
-import { importRecords } from "../src/tracing/import-records.ts";
-import { normalizeManufacturer, normalizeModel } from "../src/tracing/maker-model.ts";
-import { CONFUSABLE_GROUPS, matchSerial } from "../src/tracing/match-serial.ts";
-import { formatSerial, parseSerialText, stemOf, type SerialEntry } from "../src/tracing/serial.ts";
-import type { RecordDraft } from "../src/tracing/trace-record.ts";
+import { CONFUSABLE_GROUPS, formatSerial, importRecords, matchSerial, normalizeManufacturer, normalizeModel, parseSerialText, stemOf, type RecordDraft, type SerialEntry } from "../src/tracing/index.ts";
 
 export interface TracingBenchOptions {
   serials?: number;

@@ -3,12 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { isArmtraceError } from "../errors.ts";
-import { advanceTraceRequest } from "../tracing/advance-trace-request.ts";
-import { answerTraceRequest } from "../tracing/answer-trace-request.ts";
-import { createTraceRequest } from "../tracing/create-trace-request.ts";
-import { summarizeFindings } from "../tracing/findings.ts";
-import { recordSeizure, type SeizureDependencies } from "../tracing/record-seizure.ts";
-import { isOverdue, renderRequestHtml, renderRequestText } from "../tracing/trace-request.ts";
+import { advanceTraceRequest, answerTraceRequest, createTraceRequest, isOverdue, recordSeizure, renderRequestHtml, renderRequestText, summarizeFindings, type SeizureDependencies } from "../tracing/index.ts";
 import { openDatabase, type ArmtraceDatabase } from "./database.ts";
 import { createTraceCaseStore, type TraceCaseStore } from "./tracing-case-store.ts";
 

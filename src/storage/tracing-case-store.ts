@@ -5,10 +5,7 @@
 import { sql, type Kysely } from "kysely";
 import { ArmtraceError } from "../errors.ts";
 import type { WeaponCategory } from "../codebook/codebook-types.ts";
-import type { FindingRow } from "../tracing/findings.ts";
-import type { SeizureDraft } from "../tracing/record-seizure.ts";
-import type { Marking, SeizedItem, Seizure } from "../tracing/seizure.ts";
-import type { AddresseeKind, RequestStatus, TraceAnswer, TraceRequest } from "../tracing/trace-request.ts";
+import type { AddresseeKind, FindingRow, Marking, RequestStatus, SeizedItem, Seizure, SeizureDraft, TraceAnswer, TraceRequest } from "../tracing/index.ts";
 import type { ArmtraceDatabase } from "./database.ts";
 import type { Database } from "./schema.ts";
 

@@ -6,7 +6,7 @@
 import { parse } from "csv-parse";
 import { createReadStream, existsSync } from "node:fs";
 import { ArmtraceError } from "../errors.ts";
-import { canonicalColumn, type RecordRow } from "../tracing/trace-record.ts";
+import { canonicalColumn, type RecordRow } from "../tracing/index.ts";
 
 export interface RecordCsv {
   /** Header names armtrace does not use (kept in the file, not imported). */

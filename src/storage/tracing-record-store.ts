@@ -4,10 +4,7 @@
  */
 import type BetterSqlite3 from "better-sqlite3";
 import { ArmtraceError } from "../errors.ts";
-import type { RecordSink } from "../tracing/import-records.ts";
-import { fragmentInEntry, type IndexedSerial, type SerialIndex } from "../tracing/serial-index.ts";
-import { parseStem, type SerialEntry } from "../tracing/serial.ts";
-import { recordRef, type RecordDraft, type RecordProblem } from "../tracing/trace-record.ts";
+import { fragmentInEntry, parseStem, recordRef, type IndexedSerial, type RecordDraft, type RecordProblem, type RecordSink, type SerialEntry, type SerialIndex } from "../tracing/index.ts";
 import type { ArmtraceDatabase } from "./database.ts";
 
 /** ceil(log2(size)) for a range of `size` serials; 0 for a single serial. */

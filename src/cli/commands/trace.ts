@@ -2,20 +2,12 @@ import type { Command } from "commander";
 import { ArmtraceError } from "../../errors.ts";
 import { readRecordCsv } from "../../storage/tracing-csv.ts";
 import { createTraceRecordStore } from "../../storage/tracing-record-store.ts";
-import { formatImportSummary, importRecords } from "../../tracing/import-records.ts";
-import { matchSerial } from "../../tracing/match-serial.ts";
+import { REQUEST_STATUSES, advanceTraceRequest, answerTraceRequest, createTraceRequest, formatFindings, formatImportSummary, importRecords, isOverdue, matchSerial, recordSeizure, renderRequestHtml, renderRequestText, summarizeFindings, type AnswerInput, type ItemInput, type MarkingInput, type RequestStatus, type Seizure, type SeizureInput, type TraceRequest } from "../../tracing/index.ts";
 import { readFileSync } from "node:fs";
 import { defaultActorRegistry } from "../../actors/actor-registry.ts";
 import { defaultGazetteer } from "../../codebook/gazetteer.ts";
 import { defaultWeaponTaxonomy } from "../../codebook/weapon-taxonomy.ts";
 import { createTraceCaseStore } from "../../storage/tracing-case-store.ts";
-import { advanceTraceRequest } from "../../tracing/advance-trace-request.ts";
-import { answerTraceRequest } from "../../tracing/answer-trace-request.ts";
-import { createTraceRequest } from "../../tracing/create-trace-request.ts";
-import { formatFindings, summarizeFindings } from "../../tracing/findings.ts";
-import { recordSeizure } from "../../tracing/record-seizure.ts";
-import type { ItemInput, MarkingInput, Seizure, SeizureInput } from "../../tracing/seizure.ts";
-import { isOverdue, renderRequestHtml, renderRequestText, REQUEST_STATUSES, type AnswerInput, type RequestStatus, type TraceRequest } from "../../tracing/trace-request.ts";
 import type { CliContext } from "../cli-context.ts";
 
 /** Control characters shown escaped so stored text cannot drive the terminal. */
