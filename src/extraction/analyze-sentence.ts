@@ -129,9 +129,10 @@ export function analyzeSentence(
     const rawAfter = normalizedDocument.slice(tokens[match.to - 1]!.end - 2, tokens[match.to - 1]!.end + 24);
     const isSeat = governmentSeats.has(lowerName) && (verbsAfterSeat.test(rawAfter.slice(2).trimStart()) || rawAfter.startsWith("'s"));
     const beforeText = text.slice(0, tokens[match.from]!.start - start);
+    const lowerNameEarly = match.name.toLowerCase();
     const isRoute = /\b(?:between|from)(?: the)?(?: \w+)?(?: and| to)? $/.test(beforeText) || (/\bbetween (?:the )?[\w' -]+ and $/.test(beforeText) && beforeText.length - beforeText.lastIndexOf("between") < 40);
-    const seatPhrase = isRoute || /\b(?:government|authorities|regime|rulers|administration|officials|leadership|embassy|mission|talks|meeting|delegation|envoy|ambassador) in $/.test(text.slice(0, tokens[match.from]!.start - start));
-    const speakerPlace = seatPhrase || after !== undefined && /^(said|says|confirmed|told|announced|claimed|stated|reported|added)$/.test(after);
+    const seatPhrase = isRoute || /\b(?:government|authorities|regime|rulers|administration|leadership|talks|meeting) in $/.test(beforeText) || (governmentSeats.has(lowerNameEarly) && /\b(?:embassy|mission|delegation|envoy|ambassador|officials|spokesman|spokesperson) in $/.test(beforeText));
+    const speakerPlace = seatPhrase || after !== undefined && /^(said|says|confirmed|told|announced|stated|reported|added)$/.test(after);
     const isIncidental = isSeat || speakerPlace || (before !== undefined && incidentalBefore.has(before)) || (before === "from" && entry.level !== "country" && /\b(travel|bound|coming|going|way|route|en route)/.test(text));
     const last = places[places.length - 1];
     const followsIncidental = last !== undefined && last.isIncidental && match.from - last.to <= 1 && (match.from === last.to || tokens[last.to]?.norm === "in" || tokens[last.to]?.norm === ",");

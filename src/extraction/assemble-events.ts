@@ -239,13 +239,16 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
   const effectiveDate = (draft: Draft): PartialDate | undefined => draft.date ?? publishedMonth;
   let datelinePlace: PlaceHit | undefined;
   let lastPlace: PlaceEntry | undefined;
+  let lastMentionedDate: PartialDate | undefined;
   for (const frame of frames) {
+    const ownDated = frameDate(frame, lastMentionedDate);
     if (frame.index === 0 || frame.isParagraphStart) {
       const dl = frame.places.find((p) => p.isDateline);
       if (dl !== undefined && datelinePlace === undefined) datelinePlace = dl;
     }
     const namedHere = frame.places.filter((p) => !p.isIncidental && p.entry.level !== "country" && p.entry.level !== "admin1");
     if (namedHere.length > 0) lastPlace = namedHere[namedHere.length - 1]!.entry;
+    if (ownDated !== undefined && precisionOf(ownDated.date) === "day") lastMentionedDate = ownDated.date;
     if (frame.isAccident) {
       if (current !== undefined && frame.isContinuation) current.frames.push(frame);
       continue;
@@ -253,7 +256,11 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     if (frame.isAggregate) continue;
     const score = maxScore(frame);
     const hasToll = frame.casualties.some((m) => m.value !== null);
-    const places = distinctPlaces(frame);
+    const places = distinctPlaces(frame).filter((p) => {
+      if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
+      const hasDistrict = frame.places.some((h) => !h.isIncidental && (h.entry.level === "admin2" || h.entry.level === "admin1"));
+      return hasDistrict || sameBranch(current.place, p) || strongNewIncident.test(frame.text);
+    });
     const ownDate = hasOwnDate(frame);
     const isTentative = score === 1 && !hasToll && ownDate && places.length > 0;
     const isEventful = (score >= 2 || (score >= 1 && hasToll) || isTentative) && !(frame.isIrrealis && !hasToll && !ownDate);
@@ -272,10 +279,11 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       }
       continue;
     }
-    const isStrongNew = strongNewIncident.test(frame.text);
+    const isAnaphoricDate = frame.dates.some((d) => d.isAnaphoric) && !frame.dates.some((d) => !d.isAnaphoric && !d.isReportDate);
+    const isStrongNew = strongNewIncident.test(frame.text) || (isAnaphoricDate && ownDated !== undefined && current !== undefined && dateConflicts(current.date, ownDated.date));
     const isWeakNew = frame.isNewIncident && !isStrongNew;
-    const anchorDate = previousDate(undefined);
-    const dated = frameDate(frame, current?.date ?? anchorDate);
+    const anchorDate = lastMentionedDate ?? previousDate(undefined);
+    const dated = ownDated;
     const isAirstrike = (frame.typeScores.get("airstrike") ?? 0) >= 2;
 
     // Several places for one kind of incident: one draft per place.
@@ -323,10 +331,10 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       continue;
     }
     const isAnchored = hasToll || place !== undefined || ownDate || frame.places.some((p) => p.isDateline);
-    if (!isAnchored && score < 3) continue;
+    if (!isAnchored) continue;
     const anaphoricPlace = place === undefined && /\bin the (?:same )?(?:district|area|province|city|region|town|tehsil|agency|locality|village)\b/.test(frame.text) ? lastPlace : undefined;
     const dl = place === undefined && anaphoricPlace === undefined ? frame.places.find((p) => p.isDateline) ?? (drafts.length === 0 ? datelinePlace : undefined) : undefined;
-    current = open(frame, place ?? anaphoricPlace ?? dl?.entry, place === undefined && anaphoricPlace === undefined && dl !== undefined, undefined, current?.date ?? anchorDate);
+    current = open(frame, place ?? anaphoricPlace ?? dl?.entry, place === undefined && anaphoricPlace === undefined && dl !== undefined, undefined, anchorDate);
   }
   return { drafts, unassigned };
 }
@@ -512,6 +520,7 @@ function stateSides(draft: Draft, codebook: ExtractionCodebook): Set<string> {
       const entry = codebook.actors.resolve(hit.alias);
       if (entry === undefined || !stateKinds.has(entry.kind)) continue;
       if (/^(security forces|troops|police|soldiers|security personnel|policemen|forces|army troops)$/.test(hit.alias)) continue;
+      if (!/\b(forces?|army|military|troops|soldiers|fighters|guards|police|taliban|emirate|regime|corps|fc|levies|rangers|militar(?:y|ies)|personnel)\b/.test(hit.alias)) continue;
       const country = entry.kind === "foreign_force" ? entry.name : entry.countries[0] ?? entry.name;
       sides.add(country);
     }

@@ -51,6 +51,8 @@ interface OutcomeMatch {
   to: number;
 }
 
+const beVerbs = new Set(["were", "was", "is", "are", "be", "been", "being", "got", "get", "gets", "have", "has", "had"]);
+
 /** The outcome phrase starting at token i, if any (longest match). */
 export function outcomeAt(tokens: readonly Token[], i: number): OutcomeMatch | undefined {
   const first = tokens[i]?.norm;
@@ -321,7 +323,8 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
         const match = outcomeAt(tokens, start);
         if (match !== undefined && match.to === k + 1 && match.phrase.voice !== "passive") {
           const before = tokens[start - 1]?.norm;
-          if (match.phrase.voice === "both" && before !== undefined && auxiliaryWords.has(before)) return undefined;
+          if (match.phrase.voice === "both" && before !== undefined && beVerbs.has(before)) return undefined;
+          if ((match.phrase.words[0] === "claimed" || match.phrase.words[0] === "claiming" || match.phrase.words[0] === "took") && match.phrase.words.length === 1 && !/^(lives|life)$/.test(tokens[groups[g]!.to - 1]?.norm ?? "")) return undefined;
           return match.phrase.outcome;
         }
       }
