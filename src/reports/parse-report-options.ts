@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defaultActorRegistry, type ActorRegistry } from "../actors/index.ts";
+import { defaultGazetteer } from "../codebook/gazetteer.ts";
 import { ArmtraceError } from "../errors.ts";
 import type { ReportOptions } from "./report.ts";
 import { boundaries, provinceKey } from "./svg/render-map.ts";
@@ -47,7 +48,12 @@ export function canonicalProvince(name: string, country: string | null): { count
     ...provincesWithoutPolygon.map((province) => ({ ...province, names: [province.admin1] })),
   ];
   const found = candidates.find((candidate) => (country === null || candidate.country === country) && candidate.names.some((alias) => provinceKey(alias) === key));
-  return found ? { country: found.country, admin1: found.admin1 } : undefined;
+  if (found) return { country: found.country, admin1: found.admin1 };
+  // Other spellings the gazetteer knows ("Pakhtunkhwa", "Khyber-Pukhtunkhwa", …).
+  const place = defaultGazetteer()
+    .lookup(name)
+    .find((entry) => entry.level === "admin1" && (country === null || entry.country === country));
+  return place ? { country: place.country, admin1: place.name } : undefined;
 }
 
 function asList(value: string | string[] | undefined): string[] {
