@@ -10,6 +10,7 @@ import { createRouteContext } from "./route-context.ts";
 import { registerEventInterchangeRoutes } from "./routes/event-interchange-routes.ts";
 import { registerEventRoutes } from "./routes/event-routes.ts";
 import { registerReportRoutes } from "./routes/report-routes.ts";
+import { registerTracingRoutes } from "./routes/tracing-routes.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
 import { registerSourceRoutes } from "./routes/source-routes.ts";
 
@@ -128,6 +129,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerEventRoutes(app, context);
   registerEventInterchangeRoutes(app, context, { maxImportBytes: options.maxImportBytes ?? 50 * 1024 * 1024 });
   registerReportRoutes(app, context);
+  registerTracingRoutes(app, context, { maxImportBytes: options.maxImportBytes ?? 50 * 1024 * 1024 });
   return app;
 }
 
