@@ -7,6 +7,7 @@
  */
 import type { ActorEntry, PlaceEntry, WeaponCategory } from "../codebook/codebook-types.ts";
 import type { CasualtyMention } from "./casualty-grammar.ts";
+import { numberWordValue } from "./parse-number.ts";
 import type { ExtractionCodebook } from "./extraction-codebook.ts";
 import { casualtyCategories, emptyCounts, type CasualtyCategory, type CasualtyCounts, type ExtractedEvent, type ExtractedEventType } from "./extraction-types.ts";
 import type { PlaceHit, SentenceFrame } from "./analyze-sentence.ts";
@@ -42,6 +43,17 @@ const strongNewIncident = /\b(in (?:another|a separate|a similar|a third|a secon
 const negationZero = /\b(no (?:one|body) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)|no casualties|no (?:loss of life|loss of lives|fatalities|deaths|injuries)|caused no (?:casualties|damage)|without (?:any )?casualties)\b/;
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
 
+/** "the death toll rose to 14", "officials put the toll at nine", "the number of injured climbed to 40". */
+const tollUpdate = /\b((?:death )?toll|number of (?:the )?(?:dead|deaths|fatalities|killed|injured|wounded|casualties))\b[^.;]{0,80}?\b(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|jumped|jumps|increased|mounted|went up|gone up|stands|stood|soared|put|puts|placed|is|was|has)\b[^.;]{0,20}?\b(?:to|at) (?:least |over |more than )?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b/;
+
+function numberFromText(word: string): number | undefined {
+  if (/^\d/.test(word)) return Number(word.replace(/,/g, ""));
+  const [first, second] = word.split("-");
+  const base = numberWordValue(first!);
+  if (base === undefined) return undefined;
+  return second === undefined ? base : base + (numberWordValue(second) ?? 0);
+}
+
 function sentenceToll(frame: SentenceFrame): SentenceToll {
   const toll: SentenceToll = { killed: {}, injured: {}, remainder: {} };
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
@@ -64,6 +76,12 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
       }
     } else add(outcome, mention.category, mention.value);
   });
+  const update = tollUpdate.exec(frame.text);
+  if (update !== null) {
+    const value = numberFromText(update[2]!);
+    const outcome = /injur|wound/.test(update[1]!) ? "injured" : "killed";
+    if (value !== undefined) toll[outcome].unknown = Math.max(toll[outcome].unknown ?? 0, value - Object.entries(toll[outcome]).filter(([c]) => c !== "unknown").reduce((sum, [, v]) => sum + (v ?? 0), 0));
+  }
   if (negationZero.test(frame.text)) {
     const says = (w: RegExp): boolean => w.test(frame.text);
     if (says(/casualt|loss of li|harmed/)) {

@@ -63,6 +63,15 @@ function periodsIn(text: string, published: PartialDate | undefined): PeriodMent
       push(`${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`, m.index);
     }
   }
+  const monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+  const inMonth = /\b(?:in|during|of|for) (january|february|march|april|may|june|july|august|september|october|november|december)(?: ((?:19|20)\d\d))?\b/g;
+  while ((m = inMonth.exec(text)) !== null) {
+    const month = monthNames.indexOf(m[1]!) + 1;
+    let y = m[2] !== undefined ? Number(m[2]) : pubYear;
+    if (y === undefined) continue;
+    if (m[2] === undefined && published?.month !== undefined && month > published.month) y -= 1;
+    if (!out.some((p) => Math.abs(p.at - m!.index) < 5)) push(`${y}-${String(month).padStart(2, "0")}`, m.index);
+  }
   const thisMonth = /\b(this (?:week|month)|so far this month)\b/g;
   while ((m = thisMonth.exec(text)) !== null) if (published?.month !== undefined) push(`${published.year}-${String(published.month).padStart(2, "0")}`, m.index);
   return out.sort((a, b) => a.at - b.at);
@@ -122,7 +131,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   };
   let lastMetric: ClaimMetric | undefined;
   const casualtyAt = new Map<number, CasualtyMention>();
-  for (const mention of findCasualties(tokens)) if (mention.partOf === null && mention.value !== null) casualtyAt.set(mention.from, mention);
+  for (const mention of findCasualties(tokens)) if (mention.value !== null) casualtyAt.set(mention.from, mention);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     for (const [re, metric] of metricNouns) if (re.test(t.norm)) lastMetric = metric;
@@ -159,7 +168,9 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
       continue;
     }
     let metric = metricAfter(tokens, number.to);
-    if (metric === undefined && before === "(" && next === ")" && lastMetric !== undefined && !/\b(from \d+ to)\b/.test(window)) metric = lastMetric;
+    if (metric === undefined && before === "(" && next === ")" && lastMetric !== undefined) metric = lastMetric;
+    if (metric === undefined && lastMetric !== undefined && (next === undefined || next === "." || next === "," || next === ";" || next === "to" || next === "and") && !(t.isNumber && /^(19|20)\d\d$/.test(t.norm))) metric = lastMetric;
+    void window;
     if (metric !== undefined) add(metric, number.value, qualifier, i);
     i = number.to - 1;
   }

@@ -77,8 +77,9 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
       for (const place of frame.places) {
         if (!place.isIncidental) countryVotes.set(place.entry.country, (countryVotes.get(place.entry.country) ?? 0) + 1);
       }
-      const hasAnchor = frame.places.some((p) => !p.isIncidental && p.entry.level !== "country") || frame.dates.some((d) => !d.isReportDate);
-      if (!frame.isAggregate && previousAggregate && frame.casualties.length > 0 && !hasAnchor && (frame.typeScores.get("attack") ?? 0) < 3) frame.isAggregate = true;
+      const hasAnchor = frame.places.some((p) => !p.isIncidental && (p.entry.level === "admin2" || p.entry.level === "locality")) || frame.dates.some((d) => !d.isReportDate && d.date.day !== undefined);
+      const countsSomething = frame.casualties.length > 0 || /\b\d[\d,.]* (?:\w+ ){0,2}(?:attacks|incidents|deaths|fatalities|injuries|operations)\b|\bsaw \d/.test(frame.text);
+      if (!frame.isAggregate && previousAggregate && countsSomething && !hasAnchor && (frame.typeScores.get("attack") ?? 0) < 3) frame.isAggregate = true;
       if (frame.isAggregate) {
         claims.push(...extractClaims(frame, { published, original: text }, carry));
       }
@@ -99,6 +100,13 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
     const period = formatDate(dated?.date ?? (published?.month !== undefined ? { year: published.year, month: published.month } : published ?? null));
     claims.push(...tollClaims(toll.frame, toll.mentions, period && period.length > 7 ? period.slice(0, 7) : period, text));
   }
-  document.claims = claims;
+  // A figure repeated by the headline and the body is one claim.
+  const kept: ExtractedClaim[] = [];
+  for (const claim of claims) {
+    const twin = kept.find((k) => k.metric === claim.metric && k.value === claim.value && (k.period === claim.period || k.period === null || claim.period === null));
+    if (twin === undefined) kept.push(claim);
+    else if (twin.period === null && claim.period !== null) twin.period = claim.period;
+  }
+  document.claims = kept;
   return document;
 }

@@ -1,0 +1,110 @@
+/**
+ * Who states a figure: "according to a report by the Centre for Research and Security Studies", "the ISPR
+ * said", "Interior Minister Mohsin Naqvi told the Senate", "PIPS recorded", "…, the report said". Names are
+ * read from the original (cased) sentence; abbreviations the document spells out ("(PICSS)") resolve to
+ * the full name, and "the report", "the think tank", "he", "the minister" to the source or speaker named
+ * before.
+ */
+
+/** What the document has named so far: its sources and speakers, and the abbreviations it spelled out. */
+export interface AttributionState {
+  /** The organisation whose report or data the figures come from. */
+  source: string | null;
+  /** The last person or office quoted. */
+  speaker: string | null;
+  abbreviations: Map<string, string> | null;
+}
+
+export function newAttributionState(): AttributionState {
+  return { source: null, speaker: null, abbreviations: null };
+}
+
+const namePart = "(?:[A-Z][\\w’'.-]*|of|for|and|the|on|in|al|de)";
+const name = `((?:[A-Z][\\w’'.-]*)(?:\\s+${namePart}){0,9})`;
+const docWords = "(?:[\\w-]+\\s+){0,4}?(?:report|data|figures|statistics|study|survey|tally|count|estimates?|records?|assessment|review)";
+const accordingToDocument = new RegExp(`\\baccording to (?:an? |the )?${docWords}(?:\\s+(?:released|issued|published|compiled|presented|prepared|shared|seen|made public|of|from|by))?(?:\\s+(?:on|in|last|this)\\s+\\w+)?\\s+(?:by|of|from)\\s+(?:the\\s+)?${name}`);
+const accordingTo = /\baccording to (?:the |a |an )?((?:[\w’'.-]+\s*){1,8}?)(?=[,.;:)]|\s+(?:on|in|at|who|which|that|while|released|issued|published|and the)\b|$)/;
+const documentBy = new RegExp(`\\b(?:report|data|figures|statistics|study|survey)\\s+(?:issued|released|published|compiled|presented|prepared)\\s+by\\s+(?:the\\s+)?${name}`);
+const speechVerbs = "said|says|told|noted|stated|added|reported|recorded|documented|claimed|announced|estimated|revealed|disclosed|informed|confirmed|warned|observed";
+const subjectSaid = new RegExp(`${name}(?:\\s*\\([A-Z][\\w-]*\\))?(?:,\\s*((?:[A-Z][\\w.’'-]*\\s*){1,6}),)?\\s+(?:(?:has|had|also|further|on \\w+)\\s+)*(?:${speechVerbs})\\b`, "g");
+const inverted = new RegExp(`,\\s*(?:the\\s+)?([\\w\\s’'-]{2,60}?)\\s+(?:${speechVerbs})\\s*[.,]?\\s*$`);
+
+const titleWords = /^(?:(?:The|Interior|Foreign|Defence|Defense|Federal|Provincial|Prime|Chief|Deputy|Senior|Minister|Ministry spokesman|Spokesman|Spokesperson|Ambassador|Envoy|Senator|Lt|Lieutenant|Gen|General|Maj|Major|Col|Colonel|Brig|Brigadier|Capt|Captain|Director|Inspector|Superintendent|Police|Officer|DPO|SSP|SP|DIG|IGP|IG|DG|Mr|Ms|Dr|Justice|President|Secretary|Commissioner|Governor|Adviser|Advisor|Special|Representative|Home|Information|State|Minister’s|Minister's|spokesman|spokesperson|research|fellow|senior)\s+)+/;
+const notNames = /^(?:He|She|They|It|The|This|That|These|Those|We|I|But|And|However|Meanwhile|Separately|Officials|Police|Sources|Residents)$/;
+const anaphoricSource = /^(?:the\s+)?(?:report|data|study|survey|think[- ]tank|mission|monitoring team|research centre|institute|document|figures|statistics|it|they|organisation|organization|body|watchdog)$/i;
+const anaphoricSpeaker = /^(?:the\s+)?(?:he|she|official|minister|spokesman|spokesperson|officer|envoy|ambassador|senator|chief|general|director|commander|governor|adviser)$/i;
+
+/** Reads the abbreviations a document spells out: "Pakistan Institute for Conflict and Security Studies (PICSS)". */
+export function readAbbreviations(original: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const re = /((?:[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|of|for|and|on|in|the)){1,9})\s*\(([A-Z][A-Za-z]{1,9})\)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(original)) !== null) {
+    const full = m[1]!.replace(/^(?:The|the)\s+/, "").replace(/\s+(?:of|for|and|on|in|the)$/, "");
+    map.set(m[2]!, full);
+  }
+  return map;
+}
+
+function clean(raw: string, state: AttributionState): string | null {
+  let s = raw.trim().replace(/\s*\([A-Z][\w-]*\)\s*$/, "").replace(/[’']s$/, "");
+  s = s.replace(/\s+(?:on|in|of|for|and|the|at)$/i, "").replace(/\s+(?:on|in|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)$/i, "");
+  s = s.replace(/^(?:[\w-]+-based|an?|the)\s+/i, "").replace(/^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s\s+(?=[A-Z])/, "");
+  s = s.replace(titleWords, "").trim();
+  s = s.replace(/\s+(?:data|figures|statistics|sources said)$/i, "").trim();
+  if (s.length < 2 || notNames.test(s)) return null;
+  const expanded = state.abbreviations?.get(s);
+  return expanded ?? s;
+}
+
+/**
+ * The source of the figures in one sentence (original text), or null when the sentence names none; updates
+ * the state so that later "the report said" or "he said" resolve.
+ */
+export function findAttribution(sentence: string, state: AttributionState): string | null {
+  let m = accordingToDocument.exec(sentence) ?? documentBy.exec(sentence);
+  if (m !== null) {
+    const found = clean(m[1]!, state);
+    if (found !== null) {
+      state.source = found;
+      return found;
+    }
+  }
+  m = accordingTo.exec(sentence);
+  if (m !== null) {
+    const phrase = m[1]!.trim();
+    if (anaphoricSource.test(phrase) && state.source !== null) return state.source;
+    const found = clean(phrase, state);
+    if (found !== null) {
+      if (/^[A-Z]/.test(found)) state.source = found;
+      return found;
+    }
+  }
+  subjectSaid.lastIndex = 0;
+  let best: string | null = null;
+  while ((m = subjectSaid.exec(sentence)) !== null) {
+    const appositive = m[2] !== undefined ? clean(m[2], state) : null;
+    const subject = clean(m[1]!, state);
+    const found = appositive ?? subject;
+    if (found === null) continue;
+    best = found;
+    break;
+  }
+  if (best !== null) {
+    if (/\b(?:Ministry|Department|Institute|Centre|Center|Mission|Council|Office|Commission|Government|Police|Bureau|Agency|Organisation|Organization|Union|Forum|Studies|Nations|ISPR|Army|Inspector)\b/.test(best) || /^[A-Z]{2,}$/.test(best)) state.source = best;
+    else state.speaker = best;
+    return best;
+  }
+  const inv = inverted.exec(sentence.replace(/[.”"]+\s*$/, ""));
+  if (inv !== null) {
+    const who = inv[1]!.trim();
+    if (anaphoricSource.test(who)) return state.source;
+    if (anaphoricSpeaker.test(who)) return state.speaker ?? state.source;
+    const found = clean(who, state);
+    if (found !== null && /^[A-Z]/.test(found)) return found;
+    if (found !== null && /^(?:officials|police|sources|security sources|local officials|residents|local residents)$/i.test(found)) return found.toLowerCase();
+  }
+  if (/\b(?:he|she) (?:said|told|added|noted)\b/i.test(sentence)) return state.speaker ?? state.source;
+  if (/\bthe (?:report|data|think tank|mission) (?:said|says|noted|added|showed|shows|recorded|reveals|revealed)\b/i.test(sentence) || /^\s*(?:The|Its) (?:report|data|think tank)\b/.test(sentence)) return state.source;
+  return null;
+}
