@@ -21,7 +21,7 @@ import {
   type OutcomePhrase,
 } from "./casualty-lexicon.ts";
 import type { CasualtyCategory } from "./extraction-types.ts";
-import { parseNumberAt } from "./parse-number.ts";
+import { numberWordValue, parseNumberAt } from "./parse-number.ts";
 import type { Token } from "./tokenize.ts";
 
 export type Qualifier = "exact" | "at_least" | "approximately" | "at_most";
@@ -125,6 +125,12 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
   for (let k = j; k < tokens.length && k < j + 10; k++) {
     const t = tokens[k]!;
     const w = t.norm;
+    // An age or size inside the phrase: "a 20-year-old man", "a five-member family".
+    if ((t.isNumber || numberWordValue(w) !== undefined) && tokens[k + 1]?.norm === "-" && tokens[k + 2] !== undefined && (nonCountUnits.has(tokens[k + 2]!.norm) || tokens[k + 2]!.norm === "member")) {
+      k += 2;
+      while (tokens[k + 1]?.norm === "-" && tokens[k + 2] !== undefined && /^(old|long|strong)$/.test(tokens[k + 2]!.norm)) k += 2;
+      continue;
+    }
     if (w === "(") {
       let m = k + 1;
       while (m < tokens.length && tokens[m]!.norm !== ")" && m < k + 8) m++;
@@ -179,6 +185,7 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
     if (sawHead) break;
     if (!t.isWord) break;
   }
+  if (tokens[numberTo]?.norm === "-" && tokens[numberTo + 1] !== undefined && (nonCountUnits.has(tokens[numberTo + 1]!.norm) || tokens[numberTo + 1]!.norm === "member")) return undefined;
   if (!sawHead) {
     const bareOne = tokens[numberFrom]?.norm === "one" && (outcomeAt(tokens, numberTo) !== undefined || (auxiliaryWords.has(tokens[numberTo]?.norm ?? "") && outcomeAt(tokens, numberTo + 1) !== undefined));
     if (isArticle && !bareOne) return undefined;
@@ -282,7 +289,7 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
       const match = outcomeAt(tokens, k);
       if (match !== undefined) {
         if (match.phrase.voice === "active") return undefined;
-        if (isActiveUse(match) && match.phrase.outcome !== "injured") return undefined;
+        if (isActiveUse(match)) return undefined;
         return match.phrase.outcome;
       }
       const w = tokens[k]!.norm;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { findCasualties } from "./casualty-grammar.ts";
+import { normalizeForMatching } from "./normalize-text.ts";
+import { tokenize } from "./tokenize.ts";
+
+/** "outcome:category:value" for each top-level mention, parts marked with ^. */
+const read = (sentence: string): string[] =>
+  findCasualties(tokenize(normalizeForMatching(sentence))).map((m) => `${m.outcome}:${m.category}:${m.value}${m.partOf !== null ? "^" : ""}`);
+
+describe("casualty phrases", () => {
+  it("passive voice with the idioms of military press releases", () => {
+    expect(read("Three brave soldiers embraced shahadat during the exchange of fire.")).toEqual(["killed:security_forces:3"]);
+    expect(read("Resultantly, 4x terrorists were sent to hell while two khwarij got injured.")).toEqual(["killed:militants:4", "injured:militants:2"]);
+    expect(read("Two policemen succumbed to their injuries in hospital.")).toEqual(["killed:security_forces:2"]);
+    expect(read("Nine militants were neutralised in the raid.")).toEqual(["killed:militants:9"]);
+  });
+  it("active voice and nominalisations", () => {
+    expect(read("Troops shot dead 11 insurgents near the border.")).toEqual(["killed:militants:11"]);
+    expect(read("The raid also led to the killing of five terrorists.")).toEqual(["killed:militants:5"]);
+    expect(read("The explosion claimed the lives of three children.")).toEqual(["killed:civilians:3"]);
+    expect(read("The blast left over 30 people dead.")).toEqual(["killed:unknown:30"]);
+  });
+  it("coordination shares the verb", () => {
+    expect(read("A constable and a shopkeeper were killed and six other policemen injured.")).toEqual([
+      "killed:security_forces:1",
+      "killed:civilians:1",
+      "injured:security_forces:6",
+    ]);
+    expect(read("Two civilians died, while 5x civilians and 2x soldiers got injured.")).toEqual([
+      "killed:civilians:2",
+      "injured:civilians:5",
+      "injured:security_forces:2",
+    ]);
+  });
+  it("totals with named parts", () => {
+    expect(read("Twelve people, including three policemen, were killed in the ambush.")).toEqual(["killed:unknown:12", "killed:security_forces:3^"]);
+    expect(read("The bomb killed seven, including a judge, and wounded 14 others.")).toEqual(["killed:unknown:7", "killed:civilians:1^", "injured:unknown:14"]);
+  });
+  it("lists after 'the casualties included' and bare numbers", () => {
+    expect(read("The casualties included two Levies personnel and a passer-by.")).toEqual(["casualties:security_forces:2", "casualties:civilians:1"]);
+    expect(read("At least 16 were killed and 40 injured.")).toEqual(["killed:unknown:16", "injured:unknown:40"]);
+  });
+  it("ignores dates, times, ages and partitives", () => {
+    expect(read("On 12 March 2024 at 3 pm, a 20-year-old man was injured.")).toEqual(["injured:unknown:1"]);
+    expect(read("Two of them were later killed.")).toEqual([]);
+  });
+  it("keeps the lower bound of 'at least'", () => {
+    const [mention] = findCasualties(tokenize(normalizeForMatching("At least 25 worshippers were martyred.")));
+    expect(mention?.qualifier).toBe("at_least");
+    expect(mention?.value).toBe(25);
+  });
+});
