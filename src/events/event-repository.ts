@@ -92,6 +92,11 @@ export interface EventRepository {
 /** A transaction spanning several batches of writes. */
 export interface BulkWrite {
   write<T>(work: (session: EventWriteSession) => T): T;
+  /**
+   * For a large load: stop maintaining the indexes only queries use until commit, which rebuilds them in one
+   * pass (much faster than updating them row by row). Lookups the import itself needs stay indexed.
+   */
+  deferQueryIndexes(): void;
   commit(): void;
   rollback(): void;
 }

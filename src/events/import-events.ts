@@ -49,6 +49,7 @@ export interface ImportReport {
 }
 
 const maxListedInMessage = 200;
+const largeImportRows = 50_000;
 
 /**
  * Imports an ACLED, GTD or armtrace JSON Lines file in one transaction: all of it or (on any error, a bad
@@ -65,9 +66,13 @@ export async function importEvents(deps: EventDependencies, input: ImportEventsI
   const bulk = deps.events.openBulkWrite();
   try {
     let batch: ImportedEvent[] = [];
+    let written = 0;
     const flush = () => {
       const pending = batch;
       batch = [];
+      written += pending.length;
+      // A large load rebuilds the query indexes once at commit instead of updating them row by row.
+      if (written >= largeImportRows) bulk.deferQueryIndexes();
       bulk.write((session) => {
         for (const imported of pending) applyImported(session, imported, change, at, report);
       });

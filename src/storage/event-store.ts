@@ -99,6 +99,12 @@ const eventColumns = [
   "updated_by",
 ] as const;
 
+/**
+ * The snapshot of an event's latest version is the event row itself; its version row holds this marker and
+ * gets the full JSON written when the next change replaces the row. Imports thus write each event once.
+ */
+const currentSnapshot = "";
+
 const linkSelect = `SELECT es.*, s.reliability_source, s.reliability_information
   FROM event_sources es LEFT JOIN sources s ON s.id = es.source_id`;
 
@@ -237,6 +243,7 @@ class SqliteEventWriteSession implements EventWriteSession {
       selectByGtd: sqlite.prepare(`SELECT * FROM events WHERE gtd_event_id = ?`),
       selectLinks: sqlite.prepare(`${linkSelect} WHERE es.event_id = ? ORDER BY es.id`),
       selectSnapshot: sqlite.prepare(`SELECT snapshot_json FROM event_versions WHERE event_id = ? AND version = ?`),
+      materializeSnapshot: sqlite.prepare(`UPDATE event_versions SET snapshot_json = ? WHERE event_id = ? AND version = ? AND snapshot_json = ''`),
       selectVersion: sqlite.prepare(`SELECT version, deleted_at FROM events WHERE id = ?`),
       selectGrade: sqlite.prepare(`SELECT reliability_source, reliability_information FROM sources WHERE id = ?`),
       insertEvent: sqlite.prepare(`INSERT INTO events (${columnList}) VALUES (${valueList})`),
@@ -282,7 +289,8 @@ class SqliteEventWriteSession implements EventWriteSession {
 
   snapshot(id: number, version: number): Event | undefined {
     const row = this.statements.selectSnapshot.get(id, version) as { snapshot_json: string } | undefined;
-    return row === undefined ? undefined : (JSON.parse(row.snapshot_json) as Event);
+    if (row === undefined) return undefined;
+    return row.snapshot_json === currentSnapshot ? this.current(id) : (JSON.parse(row.snapshot_json) as Event);
   }
 
   /** The grade of a stored source: null when ungraded, undefined when there is no such source. */
@@ -321,6 +329,7 @@ class SqliteEventWriteSession implements EventWriteSession {
       const expected = write.expectedVersion ?? existing.version;
       if (existing.version !== expected) throw versionConflict(write.id, expected, existing.version);
       const before = this.current(write.id) as Event;
+      this.statements.materializeSnapshot.run(JSON.stringify(before), before.id, before.version);
       event = {
         ...state,
         sources,
@@ -339,7 +348,7 @@ class SqliteEventWriteSession implements EventWriteSession {
       this.statements.deleteLinks.run(event.id);
     }
     this.writeDetails(event);
-    this.statements.insertVersion.run(event.id, event.version, write.change, author.actor, at, author.reason ?? null, JSON.stringify(event));
+    this.statements.insertVersion.run(event.id, event.version, write.change, author.actor, at, author.reason ?? null, currentSnapshot);
     return event;
   }
 
@@ -347,6 +356,7 @@ class SqliteEventWriteSession implements EventWriteSession {
     const event = this.current(id);
     if (event === undefined) throw new ArmtraceError("EVENT_NOT_FOUND", `event ${id} does not exist`);
     const version = event.version + 1;
+    this.statements.materializeSnapshot.run(JSON.stringify(event), event.id, event.version);
     this.statements.softDelete.run(at, author.actor, version, at, author.actor, id);
     this.statements.deleteFts.run(id);
     const snapshot = { ...event, version, updatedAt: at, updatedBy: author.actor };
@@ -464,15 +474,29 @@ export class EventStore implements EventRepository {
     // Checked at commit, so an import may name an event (merged_into) before the line that creates it.
     sqlite.pragma("defer_foreign_keys = ON");
     let isOpen = true;
+    let deferred: Array<{ name: string; sql: string }> = [];
     return {
       write<T>(work: (session: EventWriteSession) => T): T {
         if (!isOpen) throw new ArmtraceError("INTERNAL", "bulk write already finished");
         return work(session);
       },
+      deferQueryIndexes() {
+        if (!isOpen || deferred.length > 0) return;
+        // Every explicit index on events and event_actors (whoever declared it) except the ones the import's
+        // own lookups use; dropped and re-created inside this transaction, so a crash restores them too.
+        deferred = sqlite
+          .prepare(
+            `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+               AND tbl_name IN ('events', 'event_actors', 'event_sources') AND name NOT IN ('event_actors_event_idx', 'event_sources_event_idx')`,
+          )
+          .all() as Array<{ name: string; sql: string }>;
+        for (const index of deferred) sqlite.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+      },
       commit() {
         if (!isOpen) return;
         isOpen = false;
         try {
+          for (const index of deferred) sqlite.exec(index.sql);
           sqlite.exec("COMMIT");
         } catch (error) {
           if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
@@ -526,6 +550,7 @@ export class EventStore implements EventRepository {
 
   async history(id: number): Promise<EventVersion[]> {
     const rows = await this.database.db.selectFrom("event_versions").selectAll().where("event_id", "=", id).orderBy("version").execute();
+    const current = rows.some((row) => row.snapshot_json === currentSnapshot) ? await this.findById(id) : undefined;
     return rows.map((row) => ({
       eventId: row.event_id,
       version: row.version,
@@ -533,7 +558,7 @@ export class EventStore implements EventRepository {
       changedBy: row.changed_by,
       changedAt: row.changed_at,
       reason: row.reason,
-      snapshot: JSON.parse(row.snapshot_json) as Event,
+      snapshot: row.snapshot_json === currentSnapshot ? (current as Event) : (JSON.parse(row.snapshot_json) as Event),
     }));
   }
 
