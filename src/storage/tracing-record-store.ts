@@ -4,7 +4,7 @@
  */
 import type BetterSqlite3 from "better-sqlite3";
 import { ArmtraceError } from "../errors.ts";
-import { fragmentInEntry, parseStem, recordRef, type IndexedSerial, type RecordDraft, type RecordProblem, type RecordSink, type SerialEntry, type SerialIndex } from "../tracing/index.ts";
+import { fragmentInEntry, fragmentPlacements, parseStem, recordRef, type IndexedSerial, type RecordDraft, type RecordProblem, type RecordSink, type SerialEntry, type SerialIndex } from "../tracing/index.ts";
 import type { ArmtraceDatabase } from "./database.ts";
 
 /** ceil(log2(size)) for a range of `size` serials; 0 for a single serial. */
@@ -235,7 +235,8 @@ export function createSqliteSerialIndex(sqlite: BetterSqlite3.Database): SerialI
   }
   const probe = sqlite.prepare(`${SERIAL_SELECT} WHERE s.stem = ? AND s.size_class = ? AND s.start_num BETWEEN ? AND ? AND s.end_num >= ?`);
   const byStem = sqlite.prepare(`${SERIAL_SELECT} WHERE s.stem = ?`);
-  const byStemTail = sqlite.prepare(`${SERIAL_SELECT} WHERE s.stem = ? AND s.size_class = 0 AND s.start_num % ? = ?`);
+  const singlesBetween = sqlite.prepare(`${SERIAL_SELECT} WHERE s.stem = ? AND s.size_class = 0 AND s.start_num BETWEEN ? AND ?`);
+  const singlesWithDigits = sqlite.prepare(`${SERIAL_SELECT} WHERE s.stem = ? AND s.size_class = 0 AND (s.start_num / ?) % ? = ?`);
   const byStemRanges = sqlite.prepare(`${SERIAL_SELECT} WHERE s.stem = ? AND s.size_class > 0`);
   return {
     stems: () => classesByStem.keys(),
@@ -249,22 +250,34 @@ export function createSqliteSerialIndex(sqlite: BetterSqlite3.Database): SerialI
       return found;
     },
     findFragment(fragment, limit) {
+      // Per stem and per place the fragment can sit: singles are filtered in SQL on digit arithmetic (an
+      // index range when the fragment pins the leading digits), ranges are checked arithmetically.
       const found: Array<{ entry: IndexedSerial; serial: string }> = [];
-      const tail = /^[0-9]+$/u.test(fragment) ? fragment : undefined;
+      const seen = new Set<string>();
+      const take = (row: SerialRow): boolean => {
+        const serial = fragmentInEntry({ stem: row.stem, start: row.start_num, end: row.end_num }, fragment);
+        if (serial === undefined) return true;
+        const entry = toIndexed(row);
+        if (seen.has(entry.entryId)) return true;
+        seen.add(entry.entryId);
+        found.push({ entry, serial });
+        return found.length < limit;
+      };
       for (const stem of classesByStem.keys()) {
-        const { prefix, width, suffix } = parseStem(stem);
-        if (prefix.length + width + suffix.length < fragment.length) continue;
-        const statements: Array<() => Iterable<unknown>> =
-          tail !== undefined && suffix === "" && tail.length <= width
-            ? [() => byStemTail.iterate(stem, 10 ** tail.length, Number(tail)), () => byStemRanges.iterate(stem)]
-            : [() => byStem.iterate(stem)];
-        for (const rows of statements) {
-          for (const row of rows() as Iterable<SerialRow>) {
-            const serial = fragmentInEntry({ stem: row.stem, start: row.start_num, end: row.end_num }, fragment);
-            if (serial === undefined) continue;
-            found.push({ entry: toIndexed(row), serial });
-            if (found.length >= limit) return found;
-          }
+        const { width } = parseStem(stem);
+        const placements = fragmentPlacements(stem, fragment);
+        if (placements.length === 0) continue;
+        for (const placement of placements) {
+          const rows =
+            placement.value === null
+              ? byStem.iterate(stem)
+              : placement.from === 0
+                ? singlesBetween.iterate(stem, placement.value * 10 ** (width - placement.to), (placement.value + 1) * 10 ** (width - placement.to) - 1)
+                : singlesWithDigits.iterate(stem, 10 ** (width - placement.to), 10 ** (placement.to - placement.from), placement.value);
+          for (const row of rows as Iterable<SerialRow>) if (!take(row)) return found;
+        }
+        if ((classesByStem.get(stem) ?? []).some((sizeClass) => sizeClass > 0)) {
+          for (const row of byStemRanges.iterate(stem) as Iterable<SerialRow>) if (!take(row)) return found;
         }
       }
       return found;

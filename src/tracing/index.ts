@@ -2,7 +2,7 @@
 export { UNKNOWN, MAX_NUMBER_DIGITS, normalizeSerial, parseSerial, parseSerialText, parseSerialSpec, parseStem, stemOf, formatSerial, describeEntry } from "./serial.ts";
 export type { ParsedSerial, NormalizedSerial, SerialEntry, SerialSpecResult } from "./serial.ts";
 export { normalizeManufacturer, normalizeModel } from "./maker-model.ts";
-export { createMemorySerialIndex, describeIndexed, fragmentInEntry } from "./serial-index.ts";
+export { createMemorySerialIndex, describeIndexed, firstNumberWithDigits, fragmentInEntry, fragmentPlacements } from "./serial-index.ts";
 export type { IndexedSerial, SerialIndex } from "./serial-index.ts";
 export { CONFUSABLE_GROUPS, matchSerial, readSerial } from "./match-serial.ts";
 export type { MatchCandidate, MatchOptions, MatchQuery } from "./match-serial.ts";

@@ -68,7 +68,7 @@ interface Hit {
   reasons: string[];
 }
 
-const MAX_UNKNOWN = 6;
+const MAX_UNKNOWN = 4;
 const MAX_READINGS = 60_000;
 
 /** Ranks candidates best first; throws INVALID_INPUT when the serial has nothing to match on. */

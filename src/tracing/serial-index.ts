@@ -59,32 +59,57 @@ export function createMemorySerialIndex(entries: readonly IndexedSerial[]): Seri
 }
 
 /**
- * The first serial of `entry` whose text contains `fragment`, or undefined. Ranges are searched without
- * expanding them when the fragment is a tail of digits (the common case: a ground-off prefix).
+ * Where `fragment` can sit inside the serials of `stem`: for each offset where it agrees with the stem's
+ * fixed prefix and suffix, the digit positions [from, to) it pins and the value they must spell (null when
+ * the fragment covers no digits, so every serial of the stem holds it). Lets storage turn a fragment into
+ * arithmetic on numbers instead of formatting every serial.
  */
-export function fragmentInEntry(entry: Pick<IndexedSerial, "stem" | "start" | "end">, fragment: string): string | undefined {
-  const { prefix, width, suffix } = parseStem(entry.stem);
-  if (entry.start === entry.end) {
-    const serial = formatSerial(entry.stem, entry.start);
-    return serial.includes(fragment) ? serial : undefined;
-  }
-  // Fragment ending in the digits: find a number in [start, end] whose last k digits spell it.
-  const tailMatch = /^([A-Z]*)([0-9]+)$/u.exec(fragment);
-  if (suffix === "" && tailMatch !== null) {
-    const [, letters = "", digits = ""] = tailMatch;
-    if (digits.length <= width && (letters === "" || (digits.length === width && prefix.endsWith(letters)))) {
-      const modulus = 10 ** digits.length;
-      const wanted = Number(digits);
-      const first = entry.start - (entry.start % modulus) + wanted;
-      const candidate = first >= entry.start ? first : first + modulus;
-      if (candidate <= entry.end) return formatSerial(entry.stem, candidate);
+export function fragmentPlacements(stem: string, fragment: string): Array<{ from: number; to: number; value: number | null }> {
+  const { prefix, width, suffix } = parseStem(stem);
+  const length = prefix.length + width + suffix.length;
+  const placements: Array<{ from: number; to: number; value: number | null }> = [];
+  for (let offset = 0; offset + fragment.length <= length; offset += 1) {
+    let digits = "";
+    let from = -1;
+    let isPossible = true;
+    for (let index = 0; index < fragment.length && isPossible; index += 1) {
+      const position = offset + index;
+      const char = fragment[index]!;
+      if (position < prefix.length) isPossible = prefix[position] === char;
+      else if (position < prefix.length + width) {
+        isPossible = char >= "0" && char <= "9";
+        if (from < 0) from = position - prefix.length;
+        digits += char;
+      } else isPossible = suffix[position - prefix.length - width] === char;
     }
+    if (!isPossible) continue;
+    placements.push(digits === "" ? { from: 0, to: 0, value: null } : { from, to: from + digits.length, value: Number(digits) });
   }
-  for (const probe of [entry.start, entry.end]) {
-    const serial = formatSerial(entry.stem, probe);
-    if (serial.includes(fragment)) return serial;
+  return placements;
+}
+
+/**
+ * The smallest number in [start, end] whose digits [from, to) (of `width`, zero-padded) spell `value`, or
+ * undefined: n = (h·10^(to−from) + value)·10^(width−to) + r, so it is found arithmetically, not by scanning.
+ */
+export function firstNumberWithDigits(start: number, end: number, width: number, from: number, to: number, value: number): number | undefined {
+  const block = 10 ** (width - to);
+  const modulus = 10 ** (to - from);
+  const firstBlock = Math.floor(start / block);
+  const wantedBlock = firstBlock + ((((value - (firstBlock % modulus)) % modulus) + modulus) % modulus);
+  const candidate = wantedBlock === firstBlock ? start : wantedBlock * block;
+  return candidate <= end ? candidate : undefined;
+}
+
+/** The first serial of `entry` whose text contains `fragment`, or undefined; ranges are never expanded. */
+export function fragmentInEntry(entry: Pick<IndexedSerial, "stem" | "start" | "end">, fragment: string): string | undefined {
+  const { width } = parseStem(entry.stem);
+  let best: number | undefined;
+  for (const placement of fragmentPlacements(entry.stem, fragment)) {
+    const found = placement.value === null ? entry.start : firstNumberWithDigits(entry.start, entry.end, width, placement.from, placement.to, placement.value);
+    if (found !== undefined && (best === undefined || found < best)) best = found;
   }
-  return undefined;
+  return best === undefined ? undefined : formatSerial(entry.stem, best);
 }
 
 /** The serial an entry holds when it is a single, or the range text. */

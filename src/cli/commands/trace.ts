@@ -21,6 +21,12 @@ export function parsePositiveInteger(value: string, what: string): number {
   return number;
 }
 
+function parseEditBudget(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 4) throw new ArmtraceError("INVALID_INPUT", `--max-edits must be a whole number from 0 to 4, not "${value}"`);
+  return number;
+}
+
 /** `armtrace trace …`: record lists, serial matching, seizures, trace requests and findings. */
 export function registerTraceCommand(program: Command, context: CliContext): void {
   const trace = program.command("trace").description("weapons tracing: records, matching, seizures, trace requests, findings");
@@ -59,7 +65,7 @@ export function registerTraceCommand(program: Command, context: CliContext): voi
       const candidates = matchSerial(
         { serial: options.serial, manufacturer: options.manufacturer, model: options.model, isPartial: options.partial === true },
         index,
-        { maxEdits: Number(options.maxEdits), limit: parsePositiveInteger(options.limit, "limit") },
+        { maxEdits: parseEditBudget(options.maxEdits), limit: parsePositiveInteger(options.limit, "limit") },
       );
       const printable = candidates.map(({ serial, manufacturer, model, record_ref, score, reasons }) => ({ serial, manufacturer, model, record_ref, score, reasons }));
       if (options.json) {
