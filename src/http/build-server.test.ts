@@ -62,4 +62,17 @@ describe("buildServer", () => {
     expect(problem).toMatchObject({ status: 400, code: "INVALID_INPUT", title: "Invalid input" });
     expect(problem.errors).toContainEqual({ field: "querystring/limit", message: "must be integer" });
   });
+
+  it("answers an unexpected failure with a generic 500 problem that leaks nothing", async () => {
+    const broken = await startTestApi();
+    await broken.database.close();
+    const response = await broken.app.inject({ method: "GET", url: "/events?limit=5" });
+    expect(response.statusCode).toBe(500);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    const problem = response.json();
+    expect(problem).toMatchObject({ status: 500, code: "INTERNAL", title: "Internal error", type: "urn:armtrace:problem:internal" });
+    expect(problem.detail).toMatch(/^an unexpected error occurred; it was logged as request /);
+    expect(response.body).not.toMatch(/sqlite|database|connection|\.ts\b|\n\s+at /i);
+    await broken.close().catch(() => undefined);
+  });
 });

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import type { ChangeAuthor } from "../events/event.ts";
+import type { ChangeAuthor } from "../events/index.ts";
 import { ArmtraceError } from "../errors.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEvent } from "../events/create-event.ts";
+import { createEvent } from "../events/index.ts";
 import { openDatabase } from "../storage/database.ts";
 import { EventStore } from "../storage/event-store.ts";
 import { startTestApi, type TestApi } from "./test-api.ts";

@@ -1,5 +1,5 @@
 import { defaultActorRegistry } from "../actors/index.ts";
-import type { EventDependencies } from "../events/event-dependencies.ts";
+import type { EventDependencies } from "../events/index.ts";
 import type { SourceLibrary } from "../sources/index.ts";
 import type { ArmtraceDatabase } from "../storage/database.ts";
 import { EventStore } from "../storage/event-store.ts";

@@ -1,10 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { PassThrough } from "node:stream";
 import { once } from "node:events";
-import { eventTypes, reviewStates } from "../../events/event.ts";
-import { exportEvents, exportFormats, type ExportFormat } from "../../events/export-events.ts";
-import type { EventFilter } from "../../events/event-query.ts";
-import { importEvents, importFormats, type ImportFormat } from "../../events/import-events.ts";
+import { eventTypes, exportEvents, exportFormats, importEvents, importFormats, reviewStates, type EventFilter, type ExportFormat, type ImportFormat } from "../../events/index.ts";
 import type { RouteContext } from "../route-context.ts";
 import { reasonProperty, userHeaderSchema } from "../json-schema.ts";
 import { problemResponses } from "../problem-responses.ts";

@@ -1,13 +1,31 @@
 import type { FastifyInstance } from "fastify";
-import { createEvent, createEventInputSchema, type CreateEventInput } from "../../events/create-event.ts";
-import { getEvent, getEventHistory } from "../../events/get-event.ts";
-import { keepEventsApart, keepEventsApartInputSchema, type KeepEventsApartInput } from "../../events/keep-events-apart.ts";
-import { listEvents, listEventsInputSchema, type ListEventsInput } from "../../events/list-events.ts";
-import { proposeDuplicates, proposeDuplicatesInputSchema, type ProposeDuplicatesInput } from "../../events/propose-duplicates.ts";
-import { mergeEvents, mergeEventsInputSchema, type MergeEventsInput } from "../../events/merge-events.ts";
-import { reviewEvent, reviewEventInputSchema, type ReviewEventInput } from "../../events/review-event.ts";
-import { unmergeEvents, unmergeEventsInputSchema } from "../../events/unmerge-events.ts";
-import { updateEvent, updateEventInputSchema, type UpdateEventInput } from "../../events/update-event.ts";
+import {
+  createEvent,
+  createEventInputSchema,
+  getEvent,
+  getEventHistory,
+  keepEventsApart,
+  keepEventsApartInputSchema,
+  listEvents,
+  listEventsInputSchema,
+  mergeEvents,
+  mergeEventsInputSchema,
+  proposeDuplicates,
+  proposeDuplicatesInputSchema,
+  reviewEvent,
+  reviewEventInputSchema,
+  unmergeEvents,
+  unmergeEventsInputSchema,
+  updateEvent,
+  updateEventInputSchema,
+  type CreateEventInput,
+  type KeepEventsApartInput,
+  type ListEventsInput,
+  type MergeEventsInput,
+  type ProposeDuplicatesInput,
+  type ReviewEventInput,
+  type UpdateEventInput,
+} from "../../events/index.ts";
 import type { RouteContext } from "../route-context.ts";
 import { bodySchemaOf, idParamsSchema, reasonProperty, userHeaderSchema, withoutProperties, withProperties } from "../json-schema.ts";
 import { problemResponses } from "../problem-responses.ts";

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { ArmtraceError } from "../../errors.ts";
-import { setSourceReliability, setSourceReliabilityInputSchema } from "../../events/set-source-reliability.ts";
+import { setSourceReliability, setSourceReliabilityInputSchema } from "../../events/index.ts";
 import type { RouteContext } from "../route-context.ts";
 import { bodySchemaOf, idParamsSchema, paginationQueryProperties, userHeaderSchema, withoutProperties } from "../json-schema.ts";
 import { requestAuthor } from "../request-author.ts";

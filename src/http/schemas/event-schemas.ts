@@ -1,4 +1,4 @@
-import { casualtyCategories, datePrecisions, eventTypes, geoPrecisions, reviewStates } from "../../events/event.ts";
+import { casualtyCategories, datePrecisions, eventTypes, geoPrecisions, reviewStates } from "../../events/index.ts";
 
 /** JSON Schemas of what the events routes return, written from the types in src/events/event.ts. */
 
