@@ -20,6 +20,9 @@ export function precisionOf(value: string): DatePrecision | undefined {
   return undefined;
 }
 
+/** The longest an event may last, first day to last (a year-precision date spans 365 or 366 days). */
+export const maxEventSpanDays = 366;
+
 /** First and last calendar day an event dated this way may fall on (YYYY-MM-DD), for range filters. */
 export function dateSpan(date: string | null, dateEnd: string | null): { first: string | null; last: string | null } {
   if (date === null) return { first: null, last: null };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ArmtraceError } from "../errors.ts";
 import { casualtyCategories, datePrecisions, eventTypes, geoPrecisions, reviewStates } from "./event.ts";
-import { isDateAtPrecision } from "./event-dates.ts";
+import { daysBetween, firstDay, isDateAtPrecision, lastDay, maxEventSpanDays } from "./event-dates.ts";
 
 /**
  * Schemas of the inputs events accept, shared by the CLI, the HTTP API and importers, so every boundary
@@ -130,6 +130,8 @@ export const eventContentSchema = z
         context.addIssue({ code: "custom", path: ["dateEnd"], message: `"${content.dateEnd}" is not a valid ISO date at ${precision} precision` });
       } else if (content.dateEnd < content.date) {
         context.addIssue({ code: "custom", path: ["dateEnd"], message: "dateEnd is before date" });
+      } else if (daysBetween(firstDay(content.date), lastDay(content.dateEnd)) >= maxEventSpanDays) {
+        context.addIssue({ code: "custom", path: ["dateEnd"], message: `an event may last at most ${maxEventSpanDays} days; record a longer campaign as several events` });
       }
     }
     if ((content.latitude === null) !== (content.longitude === null)) {

@@ -15,7 +15,7 @@ import type {
 } from "../events/event.ts";
 import { casualtyTotal } from "../events/event.ts";
 import { actorKey } from "../events/actor-key.ts";
-import { dateSpan, firstDay, lastDay } from "../events/event-dates.ts";
+import { addDays, dateSpan, firstDay, lastDay, maxEventSpanDays } from "../events/event-dates.ts";
 import type { EventFilter, EventPage, EventQuery, EventSort } from "../events/event-query.ts";
 import type { BulkWrite, EventPair, EventRepository, EventWrite, EventWriteSession } from "../events/event-repository.ts";
 import type { ArmtraceDatabase } from "./database.ts";
@@ -604,7 +604,12 @@ export class EventStore implements EventRepository {
   private filterExpression(eb: ExpressionBuilder<Database, "events">, filter: EventFilter): Expression<SqlBool> {
     const conditions: Expression<SqlBool>[] = [eb("deleted_at", "is", null)];
     if (!filter.includeMerged) conditions.push(eb("merged_into", "is", null));
-    if (filter.dateFrom !== undefined) conditions.push(eb("date_last", ">=", firstDay(filter.dateFrom)));
+    if (filter.dateFrom !== undefined) {
+      const from = firstDay(filter.dateFrom);
+      conditions.push(eb("date_last", ">=", from));
+      // No event spans more than maxEventSpanDays, so this bound lets the date indexes scan a narrow range.
+      conditions.push(eb("date_first", ">=", addDays(from, -maxEventSpanDays)));
+    }
     if (filter.dateTo !== undefined) conditions.push(eb("date_first", "<=", lastDay(filter.dateTo)));
     if (filter.country !== undefined) conditions.push(eb("country", "=", filter.country));
     if (filter.admin1 !== undefined) conditions.push(eb("admin1", "=", filter.admin1));
