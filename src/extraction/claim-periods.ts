@@ -152,7 +152,7 @@ const patterns: Pattern[] = [
   {
     re: new RegExp(`\\b(?:the )?(?:same|corresponding) (?:period|quarter|months?|half)(?: (?:of|in))?(?: (last year|the previous year|previous year|a year (?:ago|earlier)|the year before|${Y}))?`, "g"),
     read: (m, c) => {
-      if (c.reference === null) return undefined;
+      if (c.reference === null) return null;
       if (m[2] !== undefined) return shiftSpan(c.reference, (Number(m[2]) - Math.floor(c.reference.from / 12)) * 12);
       if (m[1] !== undefined) return shiftSpan(c.reference, -12);
       return c.reference;
@@ -186,10 +186,11 @@ const patterns: Pattern[] = [
   },
   // "over the past 12 months", "in the last two years", "over the past solar year", "in the past week".
   {
-    re: new RegExp(`\\b(?:over|in|during|within|for|across) (?:the )?(?:past|last|previous|preceding) (?:${N} )?(?:solar |calendar |fiscal )?(years?|months?|weeks?|days?|decades?)\\b`, "g"),
+    re: new RegExp(`\\b(?:over|in|during|within|for|across) (?:the )?(?:(?:past|last) (?:${N} )?|(?:previous|preceding) ${N} )(?:solar |calendar |fiscal )?(years?|months?|weeks?|days?|decades?)\\b`, "g"),
     read: (m, c) => {
-      const unit = m[2]!;
-      const count = m[1] === undefined ? 1 : /^\d+$/.test(m[1]) ? Number(m[1]) : countWords[m[1]];
+      const unit = m[3]!;
+      const written = m[1] ?? m[2];
+      const count = written === undefined ? 1 : /^\d+$/.test(written) ? Number(written) : countWords[written];
       if (count === undefined) return null;
       const pub = publishedMonth(c.published);
       if (/^(week|day)/.test(unit)) return pub === undefined ? undefined : monthSpan(pub);
@@ -306,7 +307,7 @@ const comparisonBefore = /\b(?:compared (?:to|with)|as compared (?:to|with)|comp
 const changeWords = /\b(?:rise|rose|risen|increase|increased|increasing|jump|jumped|surge|surged|up|down|decline|declined|drop|dropped|fall|fell|fallen|falling|decrease|decreased|dip|dipped|dips|climb|climbed|growth|higher|lower|more|fewer|less|spike|reduction)\b/;
 const superlativeBefore = /\b(?:highest|lowest|deadliest|worst|biggest|largest|most|first time|least|best)\b[^,;]{0,30}$/;
 
-function roleOf(text: string, start: number, end: number): PeriodRole {
+function roleOf(text: string, start: number, end: number, matched: string): PeriodRole {
   const before = text.slice(Math.max(0, start - 60), start);
   const after = text.slice(end, end + 30);
   if (reportAfter.test(after) && !/^\s*,/.test(after)) return "report";
@@ -314,10 +315,12 @@ function roleOf(text: string, start: number, end: number): PeriodRole {
   const clause = before.split(/[,;]|\bbut\b|\bwhile\b|\bwhereas\b/).pop() ?? "";
   if (superlativeBefore.test(clause)) return "superlative";
   if (comparisonBefore.test(clause)) return "baseline";
-  const words = clause.trim().split(/\s+/).slice(-6).join(" ");
-  if (/\b(?:over|from)\s+(?:the\s+)?$/.test(words) && changeWords.test(words.replace(/\b(?:over|from)\s+(?:the\s+)?$/, ""))) return "baseline";
-  if (/\b(?:up|down|rise|rose|increase|decline|fell|fall|dropped|drop|climbed) from \S+ (?:in|during) $/.test(words + " ")) return "baseline";
-  if (/\bfrom \d[\d,.]* (?:\w+ )?(?:in|during) $/.test(words + " ")) return "baseline";
+  const tail = clause.trimEnd();
+  const recent = tail.split(/\s+/).slice(-8).join(" ");
+  // "a 66 percent rise over", "a 22 per cent decline from", "up from 589 in", "over the previous year".
+  const startsWithComparison = /^(?:over|from)\b/.test(matched);
+  if ((/\b(?:over|from)(?:\s+the)?$/.test(tail) || startsWithComparison) && changeWords.test(recent)) return "baseline";
+  if (/\bfrom\s+\d[\d,.]*(?:\s+[a-z-]+)?(?:\s+(?:in|during))?$/.test(tail)) return "baseline";
   if (eventBefore.test(clause.slice(-40))) return "event";
   // "Last month, the minister had said …": the date of the statement, not of the figures.
   if (start < 3) {
@@ -340,7 +343,7 @@ export function findPeriods(text: string, context: PeriodContext): PeriodMention
       if (overlaps(start, end)) continue;
       const span = pattern.read(m, context);
       if (span === undefined) continue;
-      const role = pattern.role ?? (span === null && /years|decade/.test(m[0]) && superlativeBefore.test(text.slice(Math.max(0, start - 40), start)) ? "superlative" : roleOf(text, start, end));
+      const role = pattern.role ?? (span === null && /years|decade/.test(m[0]) && superlativeBefore.test(text.slice(Math.max(0, start - 40), start)) ? "superlative" : roleOf(text, start, end, m[0]));
       found.push({ start, end, span, role, isWeak: pattern.isWeak === true });
     }
   }

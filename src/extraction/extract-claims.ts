@@ -1,102 +1,213 @@
 /**
  * Attributed statistical claims: figures that count attacks, deaths, injuries, weapons, money or change over
- * a period ("1,524 violence-related deaths … in 2023, according to … CRSS", "a 79 per cent increase"),
- * with their qualifier ("over", "nearly"), the period they cover and who states them.
+ * a period ("1,524 violence-related deaths … in 2023, according to … CRSS", "a 79 per cent increase",
+ * "accounting for 58 percent of deaths", "the fourth journalist killed this year"), with their qualifier
+ * ("over", "nearly"), the period they cover and who states them.
+ *
+ * The grammar reads each sentence's figures: a number with its counting noun ("82 militant attacks",
+ * "2,546 violence-linked fatalities", "2.3 million rounds"), a counted group of people with what happened
+ * to them ("95 people lost their lives, including 43 security personnel"), percentages (a change when
+ * something rose or fell, else a share), dollar amounts, partitives ("208 of the attacks"), ellipses ("while
+ * Balochistan saw 17", "up from 589 in 2024") and ordinals ("the third such attack"). A figure is a claim
+ * when its sentence is statistical (a period, a source, a total, a share, or the run of such sentences it
+ * continues) and the figure is not the toll of one incident (a day date, "a bombing", "Friday's clashes").
+ * Periods and sources are carried across sentences: "the report said", "during the month", "he said".
  */
-import { findCasualties, qualifierBefore, type CasualtyMention } from "./casualty-grammar.ts";
-import type { ClaimMetric, ExtractedClaim } from "./extraction-types.ts";
 import type { SentenceFrame } from "./analyze-sentence.ts";
+import { findAttribution, newAttributionState, readAbbreviations, type AttributionState } from "./claim-attribution.ts";
+import { findPeriods, formatPeriod, previousSpan, type PeriodMention, type PeriodSpan } from "./claim-periods.ts";
+import { findCasualties, findCountedGroups, qualifierBefore, type CasualtyMention } from "./casualty-grammar.ts";
+import { casualtyHeads } from "./casualty-lexicon.ts";
+import type { ClaimMetric, ClaimQualifier, ExtractedClaim } from "./extraction-types.ts";
 import { parseNumberAt } from "./parse-number.ts";
 import type { PartialDate } from "./resolve-date.ts";
 import type { Token } from "./tokenize.ts";
 
-const metricNouns: Array<[RegExp, ClaimMetric]> = [
-  [/^(attacks?|incidents?|operations?|strikes?|assaults?|bombings?|blasts?|explosions?|raids?)$/, "attacks"],
-  [/^(deaths?|fatalities|fatality|lives|killings?|dead|killed|casualties)$/, "killed"],
-  [/^(injuries|injured|wounded|hurt)$/, "injured"],
-  [/^(weapons|firearms|rifles|guns|arms|pistols)$/, "weapons"],
-  [/^(aircraft|aircrafts|planes|helicopters|airplanes)$/, "aircraft"],
-  [/^(vehicles|humvees|trucks)$/, "vehicles"],
-  [/^(munitions|bombs|shells|missiles|rockets)$/, "munitions"],
-];
-const skippable = new Set(["terror", "terrorist", "militant", "violent", "violence", "related", "-", "reported", "suicide", "separate", "such", "major", "more", "total", "counter", "terrorism", "security", "air", "to", "ground", "people", "civilian", "new", "recorded", "fresh", "deadly", "cross", "border", "of", "military", "armoured", "armored", "small", "and", "light", "combat", "additional", "other"]);
-const rise = /\b(increase|increased|increases|rise|rose|risen|rising|up|jump|jumped|surge|surged|spike|spiked|higher|grew|growth|climb|climbed|soared|uptick)\b/;
-const fall = /\b(decline|declined|declines|drop|dropped|drops|fall|fell|fallen|decrease|decreased|down|lower|reduction|reduced|dip|dipped|plunged|less)\b/;
-const share = /\b(accounting for|accounted for|account for|of the total|share|of all|of total|were recorded in|was recorded in|occurred in|took place in)\b/;
+const countingNouns = new Map<string, ClaimMetric>([
+  ...["attack", "attacks", "incident", "incidents", "operation", "operations", "ibos", "ibo", "strikes", "airstrikes", "bombings", "blasts", "explosions", "raids", "ambushes", "assaults", "acts", "cases", "encounters"].map((w): [string, ClaimMetric] => [w, "attacks"]),
+  ...["deaths", "fatalities", "fatality", "lives", "killings", "dead", "death"].map((w): [string, ClaimMetric] => [w, "killed"]),
+  ...["injuries", "injured", "wounded", "injury"].map((w): [string, ClaimMetric] => [w, "injured"]),
+  ...["weapons", "firearms", "rifles", "guns", "pistols", "arms", "kalashnikovs"].map((w): [string, ClaimMetric] => [w, "weapons"]),
+  ...["aircraft", "aircrafts", "planes", "helicopters", "airplanes", "aeroplanes", "jets"].map((w): [string, ClaimMetric] => [w, "aircraft"]),
+  ...["vehicles", "humvees", "trucks", "tanks"].map((w): [string, ClaimMetric] => [w, "vehicles"]),
+  ...["munitions", "rounds", "cartridges", "bullets", "shells", "missiles", "rockets", "bombs", "grenades", "mines", "landmines"].map((w): [string, ClaimMetric] => [w, "munitions"]),
+]);
+const extraPeople = new Set(["pakistanis", "afghans", "targets", "nationals", "members", "individuals", "persons", "people", "others", "cops", "servicemen", "fighters", "commanders", "bombers", "khwarij", "khawarij", "journalists", "workers", "worshippers"]);
+const isPeopleNoun = (w: string): boolean => extraPeople.has(w) || (casualtyHeads.has(w) && !countingNouns.has(w));
+/** Words that end the noun phrase after a number. */
+const nounStops = new Set(["was", "were", "is", "are", "had", "have", "has", "been", "be", "in", "on", "at", "during", "since", "by", "from", "to", "for", "with", "and", "or", "while", "who", "which", "that", "as", "across", "inside", "against", "after", "before", "than", "per", "percent", "pc", "%", "this", "last", "each", "a", "an", "the", "out", "of", "remained", "were", "over", "under", "between", "into", "through", "but", "its", "their", "his", "her"]);
+const unitWords = new Set(["km", "kilometres", "kilometers", "kg", "kilogrammes", "kilograms", "kilogram", "tonnes", "tons", "metres", "meters", "miles", "years", "year", "old", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "am", "pm", "o'clock", "decades", "rupees", "rs", "afghanis", "times", "x", "acres", "feet", "litres", "per"]);
+const monthWords = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 
-interface PeriodMention {
-  value: string;
+const killLeft = /^(killed|killing|kill|kills|claiming|claimed|claim|martyred|martyring|eliminated|eliminating|neutralised|neutralized|neutralising|neutralizing|losing|lost|took)$/;
+const injureLeft = /^(injuring|injured|wounding|wounded|injure|injures|wounds|hurting)$/;
+const killRight = /^(killed|martyred|died|dead|perished|lost|laid|embraced|neutralised|neutralized|eliminated|slain|shahadat|fatalities|deaths)$/;
+const injureRight = /^(injured|wounded|hurt|injuries)$/;
+const leftSkip = new Set(["at", "least", "more", "than", "over", "nearly", "about", "around", "some", "as", "many", "up", "to", "almost", "roughly", "approximately", "another", "the", "lives", "of", "deaths", "a", "total", "an", "estimated", "no", "fewer", "less", "upwards", "in", "excess", "close", "under", "all"]);
+
+const rise = /^(increase|increased|increases|increasing|rise|rose|risen|rising|rises|up|jump|jumped|jumps|surge|surged|surges|spike|spiked|higher|grew|growth|climb|climbed|climbing|climbs|soared|uptick|hike|more)$/;
+const fall = /^(decline|declined|declines|declining|drop|dropped|drops|dropping|fall|fell|fallen|falling|falls|decrease|decreased|decreasing|down|lower|reduction|reduced|dip|dipped|dips|plunged|plunge|less|fewer|slump|slumped)$/;
+const shareCue = /\b(accounting for|accounted for|account for|accounts for|share|of the total|of all|of total)\b/;
+const domainWords = /\b(attacks?|incidents?|violence|violent|fatalit|deaths?|casualt|killed|killings?|injur|wounded|terror|militan|operations?|strikes?|bombings?|blasts?|weapons|insurgen|lives|security)/;
+const moneyDomain = /\b(equipment|weapons|arms|military|assets|aircraft|vehicles|munitions|ammunition|defen[cs]e|bounty|reward|security assistance)\b/;
+const sourceCue = /\b(report|reports|data|figures|statistics|survey|study|think tank|recorded|documented|tally|monitor|database)\b/;
+const newIncidentCue = /\b(in the latest|in another|in a separate|separately,|earlier (?:on|today)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last night|overnight)\b/;
+const singularIncident = /\b(?:a|an|the|this|that|one)\s+(?:[a-z'-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|ambush|assault|raid|operation|encounter|shooting|incident|clash|drop|bomb|fighting|gunfight|firefight|battle|clashes|exchange of fire)\b/;
+/** One incident named by what it did: "a suicide bombing in Islamabad that killed 12", "a bus … was bombed". */
+const incidentClause = /\b(?:attack|bombing|blast|explosion|strike|ambush|assault|raid|shooting)\b(?:\s+[a-z'-]+){0,5}\s+(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\b|\bwas (?:bombed|attacked|ambushed|targeted|struck|hit|blown up|stormed)\b|\bclaimed responsibility\b|^(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d:/;
+const dayPossessive = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)'s\b/;
+const ordinals: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, twentieth: 20 };
+const attackSingular = /^(attack|incident|bombing|blast|explosion|strike|assault|ambush|raid|killing)$/;
+const stockMetrics = new Set<ClaimMetric>(["weapons", "aircraft", "vehicles", "munitions", "value_usd"]);
+
+interface Figure {
+  metric: ClaimMetric;
+  value: number;
+  qualifier: ClaimQualifier;
+  /** Offset in the sentence's normalised text. */
   at: number;
+  /** Inside a comparison: "up from 589", "from 36 to 59", "last quarter's figure of 43". */
+  isBaseline: boolean;
+  /** A count of people or attacks, which may be one incident's toll. */
+  isToll: boolean;
+  isOrdinal: boolean;
 }
 
-function periodsIn(text: string, published: PartialDate | undefined): PeriodMention[] {
-  const out: PeriodMention[] = [];
-  const pubYear = published?.year;
-  const push = (value: string | undefined, at: number): void => {
-    if (value !== undefined) out.push({ value, at });
-  };
-  const yearOf = (w: string | undefined): number | undefined => (w === undefined ? pubYear : /^\d{4}$/.test(w) ? Number(w) : w === "last year" ? (pubYear === undefined ? undefined : pubYear - 1) : pubYear);
-  let m: RegExpExecArray | null;
-  const halves = /\b(first|second) (?:half|six months)(?: of)?(?: (?:the )?(current year|this year|last year|(?:19|20)\d\d))?/g;
-  while ((m = halves.exec(text)) !== null) {
-    const y = yearOf(m[2]);
-    if (y !== undefined) push(m[1] === "first" ? `${y}-01/${y}-06` : `${y}-07/${y}-12`, m.index);
+interface ClaimNotes {
+  isHeadline: boolean;
+  isTollPath: boolean;
+  sentence: number;
+}
+
+interface DocumentState {
+  reference: PeriodSpan | null;
+  attribution: AttributionState;
+  lastMetric: ClaimMetric | undefined;
+  previousHadClaims: boolean;
+  /** Claims whose period a later sentence may give ("… compared to the previous quarter. … during the third quarter of 2020."). */
+  pending: ExtractedClaim[];
+  lastSource: string | null;
+  notes: WeakMap<ExtractedClaim, ClaimNotes>;
+  sentence: number;
+}
+
+const states = new WeakMap<object, DocumentState>();
+
+function stateOf(carry: object, original: string): DocumentState {
+  let state = states.get(carry);
+  if (state === undefined) {
+    const attribution = newAttributionState();
+    attribution.abbreviations = readAbbreviations(original);
+    state = { reference: null, attribution, lastMetric: undefined, previousHadClaims: false, pending: [], lastSource: null, notes: new WeakMap(), sentence: 0 };
+    states.set(carry, state);
   }
-  const quarters = /\b(first|second|third|fourth) quarter(?: of)?(?: (?:the )?((?:19|20)\d\d|this year|current year))?/g;
-  while ((m = quarters.exec(text)) !== null) {
-    const y = yearOf(m[2]);
-    const q = ["first", "second", "third", "fourth"].indexOf(m[1]!);
-    if (y !== undefined) push(`${y}-${String(q * 3 + 1).padStart(2, "0")}/${y}-${String(q * 3 + 3).padStart(2, "0")}`, m.index);
+  return state;
+}
+
+/** The counting noun or people noun after a number (skipping modifiers and hyphenated compounds). */
+function readNoun(tokens: readonly Token[], from: number): { metric?: ClaimMetric; isPeople?: boolean; end: number } {
+  for (let k = from; k < tokens.length && k < from + 7; k++) {
+    const w = tokens[k]!.norm;
+    if (w === "-") {
+      k++;
+      continue;
+    }
+    if (w === "small" && tokens[k + 1]?.norm === "arms") return { metric: "weapons", end: k + 2 };
+    if (w === "rounds" && tokens[k + 1]?.norm === "of") return { metric: "munitions", end: k + 3 };
+    const metric = countingNouns.get(w);
+    if (metric !== undefined) {
+      if ((w === "dead" || w === "injured" || w === "wounded") && k !== from) return { end: k };
+      return { metric, end: k + 1 };
+    }
+    if (w === "casualties" || w === "casualty") return { end: k };
+    if (isPeopleNoun(w)) {
+      // "82 militant attacks", "140 terrorist incidents": a modifier, not the head.
+      const following = tokens[k + 1]?.norm === "-" ? tokens[k + 2]?.norm : tokens[k + 1]?.norm;
+      if (following !== undefined && (countingNouns.has(following) || following === "casualties" || following === "related" || following === "linked")) continue;
+      return { isPeople: true, end: k + 1 };
+    }
+    if (tokens[k]!.isNumber || !tokens[k]!.isWord || nounStops.has(w) || unitWords.has(w) || monthWords.test(w)) return { end: k };
   }
-  const since = /\bsince ((?:19|20)\d\d)\b/g;
-  while ((m = since.exec(text)) !== null) if (pubYear !== undefined) push(`${m[1]}/${pubYear}`, m.index);
-  const inYear = /\b(?:in|during|of|for) ((?:19|20)\d\d)\b/g;
-  while ((m = inYear.exec(text)) !== null) if (!out.some((p) => Math.abs(p.at - m!.index) < 25)) push(m[1]!, m.index);
-  const thisYear = /\b(this year|the current year|so far this year|current year)\b/g;
-  while ((m = thisYear.exec(text)) !== null) if (pubYear !== undefined && !out.some((p) => Math.abs(p.at - m!.index) < 30)) push(String(pubYear), m.index);
-  const lastYear = /\blast year\b/g;
-  while ((m = lastYear.exec(text)) !== null) if (pubYear !== undefined && !out.some((p) => Math.abs(p.at - m!.index) < 30)) push(String(pubYear - 1), m.index);
-  const lastMonth = /\blast month\b/g;
-  while ((m = lastMonth.exec(text)) !== null) {
-    if (published?.month !== undefined) {
-      const total = published.year * 12 + published.month - 2;
-      push(`${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`, m.index);
+  return { end: from };
+}
+
+/** What happened to a counted group of people: the verb just before it, or the outcome words after it. */
+/** The verb just before a counted group ("killing 236 militants", "the deaths of 180 individuals"); null when mixed ("killed or injured"). */
+function leftOutcome(tokens: readonly Token[], numberFrom: number): "killed" | "injured" | null | undefined {
+  let k = numberFrom - 1;
+  while (k >= 0 && leftSkip.has(tokens[k]!.norm)) {
+    if (tokens[k]!.norm === "of" && (tokens[k - 1]?.norm === "deaths" || tokens[k - 1]?.norm === "lives" || tokens[k - 1]?.norm === "killing")) return "killed";
+    if (tokens[k]!.norm === "of" && tokens[k - 1]?.norm === "bodies") return null;
+    k--;
+  }
+  const left = tokens[k]?.norm;
+  if (left === undefined) return undefined;
+  const isKill = killLeft.test(left) && !(left === "lost" || left === "losing" || left === "took");
+  const isInjure = injureLeft.test(left);
+  if ((isKill || isInjure) && tokens[k - 1]?.norm === "or") return null;
+  if (isKill) return "killed";
+  if (isInjure) return "injured";
+  return undefined;
+}
+
+function peopleOutcome(tokens: readonly Token[], nounEnd: number): "killed" | "injured" | undefined {
+  for (let j = nounEnd, steps = 0; j < tokens.length && steps < 14; j++, steps++) {
+    const w = tokens[j]!.norm;
+    if (w === "(") {
+      while (j < tokens.length && tokens[j]!.norm !== ")") j++;
+      continue;
+    }
+    if (w === "," && /^(including|mostly|mainly|among)$/.test(tokens[j + 1]?.norm ?? "")) {
+      j += 2;
+      while (j < tokens.length && tokens[j]!.norm !== "," && tokens[j]!.norm !== ".") j++;
+      continue;
+    }
+    if (w === "." || w === ";" || w === ":" || tokens[j]!.isNumber || w === "while" || w === "but") return undefined;
+    if (w === "arrested" || w === "detained" || w === "apprehended" || w === "recovered" || w === "rescued" || w === "displaced" || w === "kidnapped" || w === "abducted") return undefined;
+    if (w === "or" && (killRight.test(tokens[j + 1]?.norm ?? "") || injureRight.test(tokens[j + 1]?.norm ?? ""))) return undefined;
+    if (killRight.test(w)) {
+      if (w === "lost" && !/^(their|his|her|lives)$/.test(tokens[j + 1]?.norm ?? "")) continue;
+      if (w === "laid" && tokens[j + 1]?.norm !== "down") continue;
+      return "killed";
+    }
+    if (injureRight.test(w)) return "injured";
+    if (w === "to" && tokens[j + 1]?.norm === "be" && tokens[j + 2] !== undefined && killRight.test(tokens[j + 2]!.norm)) return "killed";
+  }
+  return undefined;
+}
+
+/** Direction of a percentage at token i (number) … to (after the percent word): +1, −1, 0 (a share) or undefined. */
+function percentReading(tokens: readonly Token[], i: number, to: number, text: string, sentenceStart: number): { kind: "change" | "share"; sign: number } | undefined {
+  const after1 = tokens[to]?.norm ?? "";
+  const after2 = tokens[to + 1]?.norm ?? "";
+  if (after1 === "of" || after1 === "share") return { kind: "share", sign: 1 };
+  if (rise.test(after1) && after1 !== "more" && after1 !== "up") return { kind: "change", sign: 1 };
+  if (fall.test(after1) && after1 !== "down" && after1 !== "less" && after1 !== "fewer") return { kind: "change", sign: -1 };
+  if ((after1 === "more" || after1 === "higher") && after2 === "than") return { kind: "change", sign: 1 };
+  if ((after1 === "less" || after1 === "fewer" || after1 === "lower") && after2 === "than") return { kind: "change", sign: -1 };
+  // Look left past qualifiers: "increased by nearly 36", "a rise of 28", "up 29", "share dropped to 24".
+  let k = i - 1;
+  while (k >= 0 && /^(at|least|more|than|over|nearly|about|around|some|almost|roughly|approximately|a|an|staggering|whopping|massive|marginal|sharp|significant|striking|modest|slight|estimated|only|just|mere|further|another|overall|the)$/.test(tokens[k]!.norm)) k--;
+  const left = tokens[k]?.norm ?? "";
+  const left2 = tokens[k - 1]?.norm ?? "";
+  if (left === "to" && (rise.test(left2) || fall.test(left2))) return { kind: "share", sign: 1 };
+  if (left === "by" || left === "of") {
+    if (rise.test(left2)) return { kind: "change", sign: 1 };
+    if (fall.test(left2)) return { kind: "change", sign: -1 };
+  }
+  if (rise.test(left)) return { kind: "change", sign: 1 };
+  if (fall.test(left)) return { kind: "change", sign: -1 };
+  if (/^(accounting|accounted|account|accounts|constituted|comprised|represented|made)$/.test(left2) || (left === "for" && /^(accounting|accounted|account|accounts)$/.test(left2))) return { kind: "share", sign: 1 };
+  // "a marginal drop in violence incidents (5 per cent)": the change word before the parenthesis.
+  if (left === "(") {
+    for (let j = k - 1; j >= 0 && j > k - 7; j--) {
+      const w = tokens[j]!.norm;
+      if (rise.test(w)) return { kind: "change", sign: 1 };
+      if (fall.test(w)) return { kind: "change", sign: -1 };
     }
   }
-  const monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-  const inMonth = /\b(?:in|during|of|for) (january|february|march|april|may|june|july|august|september|october|november|december)(?: ((?:19|20)\d\d))?\b/g;
-  while ((m = inMonth.exec(text)) !== null) {
-    const month = monthNames.indexOf(m[1]!) + 1;
-    let y = m[2] !== undefined ? Number(m[2]) : pubYear;
-    if (y === undefined) continue;
-    if (m[2] === undefined && published?.month !== undefined && month > published.month) y -= 1;
-    if (!out.some((p) => Math.abs(p.at - m!.index) < 5)) push(`${y}-${String(month).padStart(2, "0")}`, m.index);
-  }
-  const thisMonth = /\b(this (?:week|month)|so far this month)\b/g;
-  while ((m = thisMonth.exec(text)) !== null) if (published?.month !== undefined) push(`${published.year}-${String(published.month).padStart(2, "0")}`, m.index);
-  return out.sort((a, b) => a.at - b.at);
-}
-
-const attribution = /\b(?:according to|report (?:issued|released|published|compiled|prepared) by|data (?:compiled|released) by|issued by|released by|published by|by (?:the )?think[- ]tank)\s+(?:(?:a|an|the)\s+)?(?:[a-z\-]+\s+){0,4}?(?:(?:report|data|figures|study|survey)\s+(?:(?:issued|released|published|compiled|presented|prepared)\s+)?(?:by|of)\s+(?:the\s+)?)?((?:[A-Z][\w\-’'.]*|of|for|and|the|on)(?:\s+(?:[A-Z][\w\-’'.]*|of|for|and|on|the|\([A-Z]+\)))*)/;
-const saidBy = /((?:[A-Z][\w\-’'.]*)(?:\s+[A-Z][\w\-’'.]*){0,5})\s+(?:said|says|noted|told|stated|added|claimed)\b/;
-
-function findAttribution(original: string): string | null {
-  const m = attribution.exec(original);
-  if (m !== null && m[1] !== undefined) {
-    const name = m[1].replace(/\s*\([A-Z]+\)$/, "").replace(/\s+(of|for|and|the|on)$/i, "").trim();
-    if (name.length > 2 && /[A-Z]/.test(name[0] ?? "")) return name.replace(/^(The)\s+/, "");
-  }
-  const s = saidBy.exec(original);
-  if (s !== null && s[1] !== undefined && !/^(He|She|They|It|The|This|That)$/.test(s[1])) return s[1];
-  return null;
-}
-
-function metricAfter(tokens: readonly Token[], from: number): ClaimMetric | undefined {
-  for (let k = from; k < tokens.length && k < from + 5; k++) {
-    const w = tokens[k]!.norm;
-    for (const [re, metric] of metricNouns) if (re.test(w)) return metric;
-    if (!skippable.has(w) && !/^(pakistani|afghan|us|u|s|american)$/.test(w)) return undefined;
-  }
+  const clauseBefore = text.slice(Math.max(0, tokens[i]!.start - sentenceStart - 40), tokens[i]!.start - sentenceStart).split(/[,;]/).pop() ?? "";
+  if (shareCue.test(clauseBefore)) return { kind: "share", sign: 1 };
   return undefined;
 }
 
@@ -105,81 +216,327 @@ export interface ClaimContext {
   original: string;
 }
 
-/** Claims stated in one aggregate sentence; `carry` keeps period and attribution across sentences. */
-export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry: { period: string | null; attributedTo: string | null }): ExtractedClaim[] {
+function clauseIndex(text: string, at: number): number {
+  let n = 0;
+  const re = /[;:—]|,\s|\s(?:while|whereas|but)\s/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < at) n++;
+  return n;
+}
+
+function segmentAround(text: string, at: number): string {
+  let from = at;
+  while (from > 0 && !/[,;:—(]/.test(text[from - 1]!)) from--;
+  let to = at;
+  while (to < text.length && !/[,;:—)]/.test(text[to]!)) to++;
+  return text.slice(from, to);
+}
+
+/** The figures one sentence states. */
+function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: boolean): Figure[] {
   const tokens = frame.tokens;
-  const original = context.original.slice(frame.start, frame.end);
-  const periods = periodsIn(frame.text, context.published);
-  const hasNewSource = /\baccording to\b/.test(frame.text);
-  const attributedTo = findAttribution(original) ?? (hasNewSource ? null : carry.attributedTo);
-  if (attributedTo !== null) carry.attributedTo = attributedTo;
-  const periodAt = (offset: number): string | null => {
-    if (periods.length === 0) return hasNewSource ? null : carry.period;
-    let best = periods[0]!;
-    for (const p of periods) if (Math.abs(p.at - offset) < Math.abs(best.at - offset)) best = p;
-    return best.value;
+  const text = frame.text;
+  const figures: Figure[] = [];
+  const offset = (k: number): number => (tokens[k]?.start ?? frame.start) - frame.start;
+  let lastCount: ClaimMetric | undefined;
+  let lastNoun: ClaimMetric | undefined;
+  let sentenceDefault: ClaimMetric | undefined;
+  // "Of the fatalities, 516 were militants …", "Of the 167 aircraft …, 46 were flown …".
+  if (tokens[0]?.norm === "of" && tokens[1]?.norm === "the") {
+    for (let k = 2; k < tokens.length && k < 6; k++) {
+      const metric = countingNouns.get(tokens[k]!.norm);
+      if (metric !== undefined) {
+        sentenceDefault = metric;
+        break;
+      }
+    }
+  }
+  const groups = findCountedGroups(tokens);
+  const groupAtNumber = new Map<number, number>();
+  groups.forEach((g, index) => {
+    for (let k = g.from; k < g.to; k++) {
+      if (tokens[k]!.isNumber || parseNumberAt(tokens, k)?.value != null) {
+        groupAtNumber.set(k, index);
+        break;
+      }
+    }
+  });
+  const groupOutcome = new Map<number, "killed" | "injured">();
+  let mentions: CasualtyMention[] | undefined;
+  const push = (figure: Figure): void => {
+    figures.push(figure);
+    if (figure.metric !== "percent_change" && figure.metric !== "share_percent" && figure.metric !== "value_usd") lastCount = figure.metric;
   };
-  if (periods.length > 0) carry.period = periods[0]!.value;
-  const claims: ExtractedClaim[] = [];
-  const seen = new Set<string>();
-  const add = (metric: ClaimMetric, value: number, qualifier: ExtractedClaim["qualifier"], tokenIndex: number): void => {
-    const key = `${metric}:${value}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const offset = (tokens[tokenIndex]?.start ?? frame.start) - frame.start;
-    claims.push({ metric, value, qualifier, period: periodAt(offset), scope: null, attributed_to: attributedTo, evidence: [{ start: frame.start, end: frame.end }] });
+  const qualifierAt = (k: number): ClaimQualifier => {
+    if (tokens[k - 1]?.norm === "as" && tokens[k - 2]?.norm === "many" && tokens[k - 3]?.norm === "as") return "exact";
+    return qualifierBefore(tokens, k).qualifier;
   };
-  let lastMetric: ClaimMetric | undefined;
-  const casualtyAt = new Map<number, CasualtyMention>();
-  for (const mention of findCasualties(tokens)) if (mention.value !== null) casualtyAt.set(mention.from, mention);
+
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    for (const [re, metric] of metricNouns) if (re.test(t.norm)) lastMetric = metric;
-    const mention = casualtyAt.get(i);
-    if (mention !== undefined && mention.outcome !== "casualties") {
-      const number = tokens.findIndex((x, k) => k >= mention.from && k < mention.to && (x.isNumber || parseNumberAt(tokens, k)?.value != null));
-      add(mention.outcome, mention.value!, mention.qualifier, number < 0 ? i : number);
-      i = mention.to - 1;
+    const nounMetric = countingNouns.get(t.norm);
+    if (nounMetric !== undefined && !/^(dead|injured|wounded|attack|incident|operation|death|injury|fatality)$/.test(t.norm)) lastNoun = nounMetric;
+    // Ordinals: "the fourth journalist killed this year", "the third such militant attack".
+    const ordinal = ordinals[t.norm];
+    if (ordinal !== undefined && tokens[i - 1]?.norm === "the") {
+      let k = i + 1;
+      const hasSuch = tokens[k]?.norm === "such";
+      if (hasSuch) k++;
+      let reading: ClaimMetric | undefined;
+      for (let j = k; j < tokens.length && j < k + 4; j++) {
+        const w = tokens[j]!.norm;
+        if (attackSingular.test(w)) {
+          reading = "attacks";
+          break;
+        }
+        if (isPeopleNoun(w) || casualtyHeads.has(w) || /^(member|journalist|worker|elder|leader|policeman|soldier|officer|teacher|scholar|lawyer|official|student|person)$/.test(w)) {
+          for (let m = j + 1; m < tokens.length && m < j + 9; m++) {
+            const x = tokens[m]!.norm;
+            if (x === "killed" || x === "martyred" || x === "murdered" || x === "assassinated" || x === "shot") {
+              reading = "killed";
+              break;
+            }
+            if (x === "." || x === "," || x === ";") break;
+          }
+          break;
+        }
+      }
+      if (reading !== undefined && (hasSuch || coveredPeriod)) figures.push({ metric: reading, value: ordinal, qualifier: "exact", at: offset(i), isBaseline: false, isToll: false, isOrdinal: true });
       continue;
     }
     const number = parseNumberAt(tokens, i);
-    if (number === undefined || number.value === null || number.isArticle) continue;
-    if (t.isNumber && /^(19|20)\d\d$/.test(t.norm) && !(tokens[i + 1] && metricAfter(tokens, i + 1))) continue;
-    const before = tokens[i - 1]?.norm;
-    if (before !== undefined && /^(january|february|march|april|may|june|july|august|september|october|november|december)$/.test(before)) continue;
-    const { qualifier } = qualifierBefore(tokens, i);
+    if (number === undefined || number.value === null || number.isArticle || number.isVague) continue;
+    const value = number.value;
     const next = tokens[number.to]?.norm;
     const next2 = tokens[number.to + 1]?.norm;
-    const window = frame.text.slice(Math.max(0, t.start - frame.start - 60), t.end - frame.start + 60);
-    if (next === "%" || next === "percent" || next === "pc" || (next === "per" && next2 === "cent")) {
-      const after = frame.text.slice(t.end - frame.start, t.end - frame.start + 40);
-      const beforeText = frame.text.slice(Math.max(0, t.start - frame.start - 40), t.start - frame.start);
-      const changeText = after + " " + beforeText.split(/[,;]/).pop();
-      if (share.test(after) || share.test(beforeText.slice(-25))) add("share_percent", number.value, qualifier, i);
-      else if (fall.test(changeText)) add("percent_change", -number.value, qualifier, i);
-      else if (rise.test(changeText)) add("percent_change", number.value, qualifier, i);
-      else add("share_percent", number.value, qualifier, i);
+    const before = tokens[i - 1]?.norm;
+    const skipTo = (): void => {
       i = number.to - 1;
+    };
+    if (t.isNumber && /^(19|20)\d\d$/.test(t.norm)) {
+      skipTo();
       continue;
     }
-    if (before === "$" || next === "dollars" || next === "usd" || before === "usd" || before === "us$") {
-      add("value_usd", number.value, qualifier, i);
-      i = number.to - 1;
+    if ((before !== undefined && monthWords.test(before)) || (next !== undefined && monthWords.test(next)) || before === "/" || next === "/" || before === ":" || next === ":" || (next === "-" && next2 !== undefined && (unitWords.has(next2) || monthWords.test(next2)))) {
+      skipTo();
       continue;
     }
-    let metric = metricAfter(tokens, number.to);
-    if (metric === undefined && before === "(" && next === ")" && lastMetric !== undefined) metric = lastMetric;
-    if (metric === undefined && lastMetric !== undefined && (next === undefined || next === "." || next === "," || next === ";" || next === "to" || next === "and") && !(t.isNumber && /^(19|20)\d\d$/.test(t.norm))) metric = lastMetric;
-    void window;
-    if (metric !== undefined) add(metric, number.value, qualifier, i);
-    i = number.to - 1;
+    // Percentages.
+    if (next === "%" || next === "percent" || next === "pc" || next === "percentage" || (next === "per" && next2 === "cent")) {
+      const to = next === "per" ? number.to + 2 : number.to + 1;
+      const reading = percentReading(tokens, i, to, text, frame.start);
+      const qualifier = qualifierAt(i);
+      let kind = reading?.kind;
+      let sign = reading?.sign ?? 1;
+      if (reading === undefined) {
+        // "a 10pc and 15pc decline", "a 58pc increase in fatalities and 88pc in injuries": shared with a neighbour.
+        const following = tokens[to]?.norm === "and" ? parseNumberAt(tokens, to + 1) : undefined;
+        const followingPercent = following !== undefined && /^(%|percent|pc|per)$/.test(tokens[following.to]?.norm ?? "") ? percentReading(tokens, following.from, tokens[following.to]!.norm === "per" ? following.to + 2 : following.to + 1, text, frame.start) : undefined;
+        const previous = [...figures].reverse().find((f) => f.metric === "percent_change" || f.metric === "share_percent");
+        if (followingPercent !== undefined) {
+          kind = followingPercent.kind;
+          sign = followingPercent.sign;
+        } else if (previous !== undefined && before === "and" && offset(i) - previous.at < 80) {
+          kind = previous.metric === "percent_change" ? "change" : "share";
+          sign = previous.metric === "percent_change" && previous.value < 0 ? -1 : 1;
+        } else kind = "share";
+      }
+      push({ metric: kind === "change" ? "percent_change" : "share_percent", value: sign * value, qualifier, at: offset(i), isBaseline: false, isToll: false, isOrdinal: false });
+      i = to - 1;
+      continue;
+    }
+    // Dollar amounts.
+    if (before === "$" || next === "dollars" || next === "usd" || before === "usd" || (next === "us" && tokens[number.to + 1]?.norm === "dollars")) {
+      const at = before === "$" ? (tokens[i - 2]?.norm === "us" ? i - 2 : i - 1) : i;
+      if (moneyDomain.test(text)) push({ metric: "value_usd", value, qualifier: qualifierAt(at), at: offset(i), isBaseline: false, isToll: false, isOrdinal: false });
+      skipTo();
+      continue;
+    }
+    if (next !== undefined && unitWords.has(next)) {
+      skipTo();
+      continue;
+    }
+    const qualifier = qualifierAt(i);
+    const isBaseline =
+      (before === "from" && (tokens[number.to]?.norm === "to" || [tokens[i - 2], tokens[i - 3], tokens[i - 4]].some((x) => x !== undefined && (rise.test(x.norm) || fall.test(x.norm))))) ||
+      (before === "of" && tokens[i - 2]?.norm === "figure") ||
+      (before === "than" && !/^(more|less|fewer|over|under)$/.test(tokens[i - 2]?.norm ?? "")) ||
+      (before === "with" && tokens[i - 2]?.norm === "compared");
+    // Partitive: "208 of the attacks", "58 of the martyred policemen", "over 200 of the terrorists killed".
+    if (next === "of" && next2 !== undefined && /^(the|these|those|all)$/.test(next2)) {
+      const noun = readNoun(tokens, number.to + 2);
+      const participle = tokens[number.to + 2]?.norm;
+      if (noun.metric !== undefined) push({ metric: noun.metric, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
+      else if (noun.isPeople && ((participle !== undefined && /^(martyred|killed|slain|dead)$/.test(participle)) || /^(killed|martyred|slain|dead)$/.test(tokens[noun.end]?.norm ?? ""))) push({ metric: "killed", value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
+      skipTo();
+      continue;
+    }
+    const noun = readNoun(tokens, number.to);
+    if (noun.metric !== undefined) {
+      push({ metric: noun.metric, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
+      i = Math.max(number.to, noun.end) - 1;
+      continue;
+    }
+    const groupIndex = groupAtNumber.get(i);
+    if (noun.isPeople || groupIndex !== undefined) {
+      const group = groupIndex === undefined ? undefined : groups[groupIndex];
+      const parentOutcome = group !== undefined && group.partOf !== null ? groupOutcome.get(group.partOf) : undefined;
+      const left = leftOutcome(tokens, i);
+      let outcome = left === null ? undefined : left ?? parentOutcome ?? peopleOutcome(tokens, noun.isPeople ? noun.end : number.to);
+      if (outcome === undefined && group !== undefined && (noun.isPeople || !group.isBare)) {
+        mentions ??= findCasualties(tokens);
+        const mention = mentions.find((m) => m.from === group.from);
+        if (mention !== undefined && mention.outcome !== "casualties") outcome = mention.outcome;
+      }
+      if (outcome !== undefined && groupIndex !== undefined) groupOutcome.set(groupIndex, outcome);
+      if (outcome !== undefined && (noun.isPeople || !(group?.isBare ?? true) || (tokens[number.to] !== undefined && /^(were|was|have|had|has|killed|martyred|injured|wounded|others|more|people|lost)$/.test(tokens[number.to]!.norm)))) {
+        push({ metric: outcome, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
+        i = Math.max(number.to, noun.end) - 1;
+        continue;
+      }
+      if (noun.isPeople) {
+        i = Math.max(number.to, noun.end) - 1;
+        continue;
+      }
+    }
+    // Ellipses: "while Balochistan saw 17", "up from 589 in 2024", "from 36 to 59", "(23)", "46 were flown".
+    const isBare = next === undefined || /^(\.|,|\)|;|in|during|to|and|while|the|a|last|this|—|-)$/.test(next);
+    const cueBefore = before !== undefined && /^(from|to|saw|behind|of|\(|against|versus|vs|than|recorded|reported|had|with|at)$/.test(before);
+    let metric: ClaimMetric | undefined;
+    if (sentenceDefault !== undefined && next !== undefined && /^(were|was|had|have|remained|are|is)$/.test(next)) metric = sentenceDefault;
+    else if (isBare && cueBefore && (before !== "(" || next === ")")) metric = lastCount ?? lastNoun ?? state.lastMetric;
+    if (metric !== undefined && (value >= 1 || metric === undefined)) push({ metric, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
+    skipTo();
   }
+  return figures;
+}
+
+/** Claims stated in one sentence; `carry` holds what the document has established so far. */
+export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry: { period: string | null; attributedTo: string | null }): ExtractedClaim[] {
+  const state = stateOf(carry, context.original);
+  const sentenceNumber = state.sentence++;
+  const text = frame.text;
+  const original = context.original.slice(frame.start, frame.end);
+  const mentionsSource = /\b(according|said|says|told|noted|stated|added|reported|recorded|documented|report|data|figures)\b/.test(text);
+  const attributed = mentionsSource ? findAttribution(original, state.attribution) : null;
+  if (!frame.tokens.some((t) => t.isNumber || parseNumberAt(frame.tokens, frame.tokens.indexOf(t))?.value != null || ordinals[t.norm] !== undefined)) {
+    state.previousHadClaims = state.previousHadClaims && !newIncidentCue.test(text) && attributed === null;
+    return [];
+  }
+  const periods = findPeriods(text, { published: context.published, reference: state.reference });
+  const covered = periods.filter((p) => p.role === "covered");
+  const incidentDays = frame.dates.filter((d) => !d.isReportDate && d.date.day !== undefined);
+  const hasDayDate = incidentDays.length > 0 || dayPossessive.test(text);
+  const coveredPeriod = covered.some((p) => p.span !== null);
+  const figures = readFigures(frame, state, coveredPeriod);
+  if (figures.length === 0) {
+    if (newIncidentCue.test(text) || hasDayDate) state.previousHadClaims = false;
+    return [];
+  }
+  const hasChange = figures.some((f) => (f.metric === "percent_change" || f.metric === "share_percent") && domainWords.test(text));
+  const hasMoney = figures.some((f) => f.metric === "value_usd");
+  const continuesRun = state.previousHadClaims && !hasDayDate && !newIncidentCue.test(text);
+  const isStatistical = frame.isAggregate || covered.length > 0 || hasChange || hasMoney || sourceCue.test(text) || continuesRun;
+  if (!isStatistical) {
+    state.previousHadClaims = false;
+    return [];
+  }
+  const isNewSource = attributed !== null && state.lastSource !== null && attributed !== state.lastSource && /\baccording to\b/.test(text) && attributed === state.attribution.source;
+  if (isNewSource && covered.length === 0) state.reference = null;
+  const attributedTo = attributed ?? state.lastSource ?? state.attribution.source;
+
+  const isOneIncident = singularIncident.test(text) || incidentClause.test(text);
+  const claims: ExtractedClaim[] = [];
+  let usedSpan: PeriodSpan | null | undefined;
+  for (const figure of figures) {
+    if (figure.metric === "percent_change" || figure.metric === "share_percent") {
+      if (!domainWords.test(text)) continue;
+    } else if (figure.isToll && !figure.isOrdinal) {
+      const segment = segmentAround(text, figure.at);
+      const dayInSegment = incidentDays.some((d) => Math.abs(d.start - figure.at) < 200 && segmentAround(text, d.start) === segment) || dayPossessive.test(segment);
+      if (dayInSegment || (hasDayDate && !coveredPeriod) || isOneIncident) continue;
+    }
+    const period = bindPeriod(figure, periods, text, state);
+    if (period.span !== undefined && !figure.isBaseline) usedSpan ??= period.mention?.span;
+    const claim: ExtractedClaim = {
+      metric: figure.metric,
+      value: figure.value,
+      qualifier: figure.qualifier,
+      period: period.span === undefined ? null : formatPeriod(period.span),
+      scope: null,
+      attributed_to: attributedTo,
+      evidence: [{ start: frame.start, end: frame.end }],
+    };
+    state.notes.set(claim, { isHeadline: frame.paragraph === 0 && !/[.!?"'”’)]\s*$/.test(text), isTollPath: false, sentence: sentenceNumber });
+    if (period.span === undefined && !stockMetrics.has(figure.metric) && !figure.isOrdinal) state.pending.push(claim);
+    claims.push(claim);
+  }
+  if (claims.length === 0) {
+    state.previousHadClaims = false;
+    return [];
+  }
+  if (usedSpan !== undefined && usedSpan !== null) {
+    state.reference = usedSpan;
+    for (const claim of state.pending) if (claim.period === null && !claims.includes(claim)) claim.period = formatPeriod(usedSpan);
+    state.pending = state.pending.filter((c) => claims.includes(c) && c.period === null);
+  }
+  const lastCount = [...figures].reverse().find((f) => f.metric !== "percent_change" && f.metric !== "share_percent" && f.metric !== "value_usd");
+  if (lastCount !== undefined) state.lastMetric = lastCount.metric;
+  if (attributed !== null) state.lastSource = attributed;
+  else if (state.lastSource === null) state.lastSource = attributedTo;
+  state.previousHadClaims = true;
+  carry.period = formatPeriod(state.reference);
+  carry.attributedTo = state.lastSource;
   return claims;
 }
 
-/** A toll that covers several incidents, as claims ("at least 47 civilians were killed in the strikes"). */
+/** The period a figure covers: its own mention, the baseline it is compared with, or the one carried. */
+function bindPeriod(figure: Figure, periods: readonly PeriodMention[], text: string, state: DocumentState): { span: PeriodSpan | null | undefined; mention?: PeriodMention } {
+  const nearest = (list: readonly PeriodMention[]): PeriodMention | undefined => {
+    const clause = clauseIndex(text, figure.at);
+    let best: PeriodMention | undefined;
+    let bestScore = Infinity;
+    for (const p of list) {
+      const distance = p.start >= figure.at ? p.start - figure.at : figure.at - p.end;
+      const score = distance + (clauseIndex(text, p.start) === clause ? 0 : 60);
+      if (score < bestScore) [best, bestScore] = [p, score];
+    }
+    return best;
+  };
+  if (figure.isBaseline) {
+    const baselines = periods.filter((p) => p.role === "baseline" || (p.role === "covered" && p.start > figure.at && p.start - figure.at < 16));
+    const right = baselines.find((p) => p.start > figure.at && p.start - figure.at < 16);
+    const chosen = right ?? nearest(baselines);
+    if (chosen !== undefined) return { span: chosen.span };
+    const main = nearest(periods.filter((p) => p.role === "covered" && p.span !== null)) ?? undefined;
+    const reference = main?.span ?? state.reference;
+    return { span: reference === null || reference === undefined ? undefined : previousSpan(reference) };
+  }
+  const strong = periods.filter((p) => p.role === "covered" && !p.isWeak);
+  const own = nearest(strong.filter((p) => !(p.start > figure.at && p.start - figure.at < 16 && /^\s*\d/.test(text.slice(p.start - 4, p.start)) && false)));
+  if (own !== undefined) return { span: own.span, mention: own };
+  if (stockMetrics.has(figure.metric)) return { span: null };
+  if (state.reference !== null && !figure.isOrdinal) return { span: state.reference };
+  const weak = nearest(periods.filter((p) => p.role === "covered" && p.isWeak));
+  if (weak !== undefined) return { span: weak.span, mention: weak };
+  if (periods.some((p) => p.span === null && p.role === "covered")) return { span: null };
+  return { span: undefined };
+}
+
+const singularIncidentText = singularIncident;
+
+/**
+ * A toll that covers several incidents, as claims ("at least 47 civilians were killed in the strikes");
+ * a toll tied to one incident (a day, a place, "the fighting") is left to the events.
+ */
 export function tollClaims(frame: SentenceFrame, mentions: readonly CasualtyMention[], period: string | null, original: string): ExtractedClaim[] {
-  const attributedTo = findAttribution(original.slice(frame.start, frame.end));
+  const text = frame.text;
+  if (frame.dates.some((d) => !d.isReportDate && d.date.day !== undefined) || dayPossessive.test(text)) return [];
+  if (frame.places.some((p) => !p.isIncidental && p.entry.level !== "country")) return [];
+  if (singularIncidentText.test(text)) return [];
+  const state = newAttributionState();
+  state.abbreviations = readAbbreviations(original.slice(frame.start, frame.end));
+  const attributedTo = findAttribution(original.slice(frame.start, frame.end), state);
   return mentions
     .filter((m) => m.partOf === null && m.value !== null && m.outcome !== "casualties")
     .map((m) => ({
@@ -191,4 +548,35 @@ export function tollClaims(frame: SentenceFrame, mentions: readonly CasualtyMent
       attributed_to: attributedTo,
       evidence: [{ start: frame.start, end: frame.end }],
     }));
+}
+
+/**
+ * The document's claims once every sentence is read: one claim per figure and period (a headline repeats
+ * the body, which wins), in text order.
+ */
+export function finishClaims(claims: readonly ExtractedClaim[], carry: object): ExtractedClaim[] {
+  const state = states.get(carry);
+  const kept = new Map<string, ExtractedClaim>();
+  const order: string[] = [];
+  for (const claim of claims) {
+    const key = `${claim.metric}:${claim.value}:${claim.period}`;
+    const existing = kept.get(key);
+    if (existing === undefined) {
+      kept.set(key, claim);
+      order.push(key);
+      continue;
+    }
+    const sameSentence = existing.evidence[0]?.start === claim.evidence[0]?.start;
+    if (sameSentence && !(state?.notes.has(existing) ?? false)) continue;
+    if (state?.notes.get(existing)?.isHeadline === true) kept.set(key, { ...claim, attributed_to: claim.attributed_to ?? existing.attributed_to });
+    else if (existing.attributed_to === null && claim.attributed_to !== null) existing.attributed_to = claim.attributed_to;
+  }
+  // A toll claim the sentence grammar also read (same figure, same sentence) is kept once.
+  const result: ExtractedClaim[] = [];
+  for (const key of order) {
+    const claim = kept.get(key)!;
+    if (!(state?.notes.has(claim) ?? true) && result.some((c) => c.metric === claim.metric && c.value === claim.value && c.evidence[0]?.start === claim.evidence[0]?.start)) continue;
+    result.push(claim);
+  }
+  return result;
 }

@@ -4,7 +4,7 @@
  */
 import { analyzeSentence, type SentenceFrame } from "./analyze-sentence.ts";
 import { assembleIncidents, finishEvents } from "./assemble-events.ts";
-import { extractClaims, tollClaims } from "./extract-claims.ts";
+import { extractClaims, finishClaims, tollClaims } from "./extract-claims.ts";
 import { scannersFor, type ExtractionCodebook } from "./extraction-codebook.ts";
 import type { ExtractedClaim, ExtractedDocument } from "./extraction-types.ts";
 import { htmlToText, looksLikeHtml } from "./html-to-text.ts";
@@ -80,9 +80,7 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
       const hasAnchor = frame.places.some((p) => !p.isIncidental && (p.entry.level === "admin2" || p.entry.level === "locality")) || frame.dates.some((d) => !d.isReportDate && d.date.day !== undefined);
       const countsSomething = frame.casualties.length > 0 || /\b\d[\d,.]* (?:\w+ ){0,2}(?:attacks|incidents|deaths|fatalities|injuries|operations)\b|\bsaw \d/.test(frame.text);
       if (!frame.isAggregate && previousAggregate && countsSomething && !hasAnchor && (frame.typeScores.get("attack") ?? 0) < 3) frame.isAggregate = true;
-      if (frame.isAggregate) {
-        claims.push(...extractClaims(frame, { published, original: text }, carry));
-      }
+      claims.push(...extractClaims(frame, { published, original: text }, carry));
       previousAggregate = frame.isAggregate;
       const isUseful = frame.isAggregate || frame.typeScores.size > 0 || frame.casualties.length > 0 || frame.places.some((p) => p.isDateline) || frame.actors.length > 0;
       if (!isUseful) continue;
@@ -102,7 +100,7 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
   }
   // A figure repeated by the headline and the body is one claim.
   const kept: ExtractedClaim[] = [];
-  for (const claim of claims) {
+  for (const claim of finishClaims(claims, carry)) {
     const twin = kept.find((k) => k.metric === claim.metric && k.value === claim.value && (k.period === claim.period || k.period === null || claim.period === null));
     if (twin === undefined) kept.push(claim);
     else if (twin.period === null && claim.period !== null) twin.period = claim.period;
