@@ -12,8 +12,9 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const fixture = join(PROJECT_ROOT, "test-fixtures", "tracing", "transfers-dirty.csv");
 
+// Each step spawns the real CLI (a few seconds on a busy machine), hence the generous timeouts.
 describe("armtrace trace", () => {
-  it("imports a dirty list and matches a damaged serial with the documented JSON", () => {
+  it("imports a dirty list and matches a damaged serial with the documented JSON", { timeout: 180_000 }, () => {
     const db = join(folder, "match.db");
     const imported = runArmtrace(["trace", "import-records", fixture, "--db", db]);
     expect(imported.stderr).toBe("");
@@ -35,7 +36,7 @@ describe("armtrace trace", () => {
     expect(missing.stderr).toContain("no such file");
   });
 
-  it("records a seizure and refuses an answer for an unknown request", () => {
+  it("records a seizure and refuses an answer for an unknown request", { timeout: 180_000 }, () => {
     const db = join(folder, "cases.db");
     const seizure = runArmtrace([
       "--db", db, "trace", "seizures", "add", "--date", "2024-05-02", "--place", "Bannu", "--agency", "CTD", "--possessor", "TTP",
@@ -49,7 +50,7 @@ describe("armtrace trace", () => {
     expect(unknown.stderr).toContain("no trace request 7");
   });
 
-  it("runs a trace request through its lifecycle and reports findings", () => {
+  it("runs a trace request through its lifecycle and reports findings", { timeout: 180_000 }, () => {
     const db = join(folder, "cases.db");
     expect(runArmtrace(["--db", db, "trace", "requests", "create", "--to", "United States", "--to-kind", "state", "--seizure", "1", "--legal-basis", "ITI para 14", "--intended-use", "investigation"]).status).toBe(0);
     expect(runArmtrace(["--db", db, "trace", "requests", "send", "1", "--on", "2024-05-10", "--deadline", "2024-06-10"]).status).toBe(0);
