@@ -1,3 +1,4 @@
+import { createServices, type Services } from "../app.ts";
 import type { Config } from "../config.ts";
 import { openDatabase, type ArmtraceDatabase } from "../storage/database.ts";
 
@@ -6,6 +7,8 @@ export interface CliContext {
   config: Config;
   /** Opens the database named by --db, $ARMTRACE_DB or ./armtrace.db, once. */
   database(dbOption?: string): Promise<ArmtraceDatabase>;
+  /** Every store and cross-module use case on that database (the composition root in src/app.ts). */
+  services(dbOption?: string): Promise<Services>;
   exitStatus: number;
   /** True when progress bars and colour make sense (a terminal, not CI). */
   isInteractive: boolean;
@@ -14,6 +17,7 @@ export interface CliContext {
 
 export function createCliContext(config: Config): CliContext {
   let opened: Promise<ArmtraceDatabase> | undefined;
+  let services: Promise<Services> | undefined;
   const context: CliContext = {
     config,
     exitStatus: 0,
@@ -21,6 +25,10 @@ export function createCliContext(config: Config): CliContext {
     database(dbOption) {
       opened ??= openDatabase({ path: dbOption ?? config.databasePath });
       return opened;
+    },
+    services(dbOption) {
+      services ??= context.database(dbOption).then(createServices);
+      return services;
     },
     async close() {
       if (opened) await (await opened).close().catch(() => undefined);

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { readFileSync, statSync } from "node:fs";
 import type { CliContext } from "../cli-context.ts";
+import { extractStoredSources } from "../extract-stored-sources.ts";
+import { parseSourceId } from "./sources.ts";
 import { ArmtraceError } from "../../errors.ts";
 import { defaultExtractionCodebook, extractDocument, type ExtractedDocument } from "../../extraction/index.ts";
 
@@ -42,7 +44,9 @@ export function registerExtractCommand(program: Command, context: CliContext): v
     .argument("[files...]", "report files")
     .option("--json", "print one JSON array with one document per file (the extraction contract)")
     .option("--published <date>", "publication date (YYYY, YYYY-MM or YYYY-MM-DD) to resolve relative dates")
-    .action((files: string[], options: { json?: boolean; published?: string }) => {
+    .option("--source <ids...>", "extract stored sources by id and save the results as candidates for review")
+    .action(async (files: string[], options: { json?: boolean; published?: string; source?: string[] }, command: Command) => {
+      if (options.source) return extractStoredSources(context, options.source.map(parseSourceId), command.optsWithGlobals().db);
       if (options.published !== undefined && !publishedPattern.test(options.published)) {
         throw new ArmtraceError("INVALID_INPUT", `--published must be YYYY, YYYY-MM or YYYY-MM-DD, got "${options.published}"`);
       }

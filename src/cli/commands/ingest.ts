@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { createSourceStore } from "../../storage/source-store.ts";
 import { ingestFile } from "../../sources/index.ts";
 import type { CliContext } from "../cli-context.ts";
+import { extractStoredSources } from "../extract-stored-sources.ts";
 import { listInputFiles, readInputFile } from "../read-input-files.ts";
 
 export interface IngestSummary {
@@ -55,7 +56,10 @@ export function registerIngestCommand(program: Command, context: CliContext): vo
     .command("ingest")
     .description("store files and folders of .txt .md .html .pdf, RSS/Atom feeds and JSON Lines as sources")
     .argument("<paths...>", "files or folders")
-    .action(async (paths: string[], _options: unknown, command: Command) => {
-      await runIngest(context, paths, command.optsWithGlobals().db);
+    .option("--extract", "also extract incidents and claims from the new sources, as candidates for review")
+    .action(async (paths: string[], options: { extract?: boolean }, command: Command) => {
+      const db = command.optsWithGlobals().db as string | undefined;
+      const summary = await runIngest(context, paths, db);
+      if (options.extract) await extractStoredSources(context, summary.stored, db);
     });
 }

@@ -3,7 +3,8 @@ import { ArmtraceError } from "../../errors.ts";
 import { createSourceStore } from "../../storage/source-store.ts";
 import type { CliContext } from "../cli-context.ts";
 
-function parseId(value: string): number {
+/** A source id from the command line, or INVALID_INPUT naming the bad value. */
+export function parseSourceId(value: string): number {
   const id = Number(value);
   if (!Number.isInteger(id) || id <= 0) throw new ArmtraceError("INVALID_INPUT", `"${value}" is not a source id (a positive integer)`);
   return id;
@@ -45,7 +46,7 @@ export function registerSourcesCommand(program: Command, context: CliContext): v
     .option("--raw", "print the verbatim bytes as received")
     .action(async (idText: string, options: { json?: boolean; raw?: boolean }, command: Command) => {
       const store = createSourceStore(await context.database(command.optsWithGlobals().db));
-      const id = parseId(idText);
+      const id = parseSourceId(idText);
       const source = await store.get(id);
       if (!source) throw new ArmtraceError("SOURCE_NOT_FOUND", `no source with id ${id}`);
       if (options.raw) {
