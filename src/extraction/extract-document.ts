@@ -6,11 +6,11 @@ import { analyzeSentence, type SentenceFrame } from "./analyze-sentence.ts";
 import { assembleIncidents, finishEvents } from "./assemble-events.ts";
 import { extractClaims, finishClaims, tollClaims } from "./extract-claims.ts";
 import { scannersFor, type ExtractionCodebook } from "./extraction-codebook.ts";
-import type { ExtractedClaim, ExtractedDocument } from "./extraction-types.ts";
+import type { ExtractedClaim, ExtractedDocument, ExtractedEvent } from "./extraction-types.ts";
 import { htmlToText, looksLikeHtml } from "./html-to-text.ts";
 import { normalizeForMatching } from "./normalize-text.ts";
 import { findDates, formatDate, parsePublished } from "./resolve-date.ts";
-import { segmentSentences } from "./segment-sentences.ts";
+import { iterateSentences } from "./segment-sentences.ts";
 
 export interface ExtractDocumentOptions {
   /** The file name or label reported back in `file`. */
@@ -21,6 +21,9 @@ export interface ExtractDocumentOptions {
   /** Force HTML handling on or off; by default it is detected. */
   isHtml?: boolean;
 }
+
+/** Text per assembly window (see extractDocument). */
+const windowChars = 60_000;
 
 /** Clause boundaries inside one sentence that may separate two incidents ("in March …, while in May …"). */
 const clauseBoundary = /(?:,|;)\s+(?:while|whereas|and|but)\s+(?=(?:in|on|last|earlier|later)\s)|;\s+/g;
@@ -70,8 +73,29 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
   const endMarker = /^[ \t]*(?:you may (?:also )?(?:like|be interested in)|related (?:news|stories|articles|posts|coverage)|more (?:from|stories|news)|recommended(?: for you)?|trending(?: now)?|most (?:read|popular|viewed)|latest (?:news|stories)|other news|tags?:|read next)\b/im;
   const marker = endMarker.exec(text);
   if (marker !== null && marker.index > text.length * 0.3) clutterFrom = marker.index;
-  for (const sentence of segmentSentences(text)) {
+  const events: ExtractedEvent[] = [];
+  // Incidents are assembled one window of paragraphs at a time: reports never describe one incident
+  // across tens of kilobytes, and memory and time stay bounded on very large inputs.
+  let windowStart = 0;
+  const flush = (): void => {
+    let documentCountry: string | null = null;
+    let best = 0;
+    for (const [country, votes] of countryVotes) if (votes > best) [documentCountry, best] = [country, votes];
+    const { drafts, unassigned } = assembleIncidents(frames, published);
+    events.push(...finishEvents(drafts, options.codebook, published, documentCountry));
+    for (const toll of unassigned) {
+      const dated = toll.frame.dates.find((d) => !d.isReportDate);
+      const period = formatDate(dated?.date ?? (published?.month !== undefined ? { year: published.year, month: published.month } : published ?? null));
+      claims.push(...tollClaims(toll.frame, toll.mentions, period && period.length > 7 ? period.slice(0, 7) : period, text));
+    }
+    frames.length = 0;
+  };
+  for (const sentence of iterateSentences(text)) {
     if (sentence.start >= clutterFrom) break;
+    if (sentence.isParagraphStart && sentence.start - windowStart > windowChars) {
+      flush();
+      windowStart = sentence.start;
+    }
     for (const [start, end] of clauses(normalized, sentence.start, sentence.end, published)) {
       const frame = analyzeSentence(text, normalized, start, end, { index: index++, paragraph: sentence.paragraph, isParagraphStart: sentence.isParagraphStart && start === sentence.start }, scanners, published);
       for (const place of frame.places) {
@@ -88,22 +112,20 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
       frames.push(frame);
     }
   }
-  let documentCountry: string | null = null;
-  let best = 0;
-  for (const [country, votes] of countryVotes) if (votes > best) [documentCountry, best] = [country, votes];
-  const { drafts, unassigned } = assembleIncidents(frames, published);
-  document.events = finishEvents(drafts, options.codebook, published, documentCountry);
-  for (const toll of unassigned) {
-    const dated = toll.frame.dates.find((d) => !d.isReportDate);
-    const period = formatDate(dated?.date ?? (published?.month !== undefined ? { year: published.year, month: published.month } : published ?? null));
-    claims.push(...tollClaims(toll.frame, toll.mentions, period && period.length > 7 ? period.slice(0, 7) : period, text));
-  }
+  flush();
+  document.events = events;
   // A figure repeated by the headline and the body is one claim.
   const kept: ExtractedClaim[] = [];
+  const byFigure = new Map<string, ExtractedClaim[]>();
   for (const claim of finishClaims(claims, carry)) {
-    const twin = kept.find((k) => k.metric === claim.metric && k.value === claim.value && (k.period === claim.period || k.period === null || claim.period === null));
-    if (twin === undefined) kept.push(claim);
-    else if (twin.period === null && claim.period !== null) twin.period = claim.period;
+    const key = `${claim.metric}:${claim.value}`;
+    const same = byFigure.get(key) ?? [];
+    const twin = same.find((k) => k.period === claim.period || k.period === null || claim.period === null);
+    if (twin === undefined) {
+      kept.push(claim);
+      same.push(claim);
+      byFigure.set(key, same);
+    } else if (twin.period === null && claim.period !== null) twin.period = claim.period;
   }
   document.claims = kept;
   return document;

@@ -24,7 +24,11 @@ const maxWindow = 20_000;
 
 /** Splits `text` into sentences (offsets into `text`). */
 export function segmentSentences(text: string): Sentence[] {
-  const sentences: Sentence[] = [];
+  return [...iterateSentences(text)];
+}
+
+/** The sentences of `text`, one at a time, so very large inputs never hold them all. */
+export function* iterateSentences(text: string): Generator<Sentence> {
   let paragraph = 0;
   const linePattern = /[^\n\r]+/g;
   let line: RegExpExecArray | null;
@@ -35,13 +39,12 @@ export function segmentSentences(text: string): Sentence[] {
     let first = true;
     for (const [windowStart, windowEnd] of windows(lineText)) {
       for (const [s, e] of splitWindow(lineText.slice(windowStart, windowEnd))) {
-        sentences.push({ start: lineStart + windowStart + s, end: lineStart + windowStart + e, paragraph, isParagraphStart: first });
+        yield { start: lineStart + windowStart + s, end: lineStart + windowStart + e, paragraph, isParagraphStart: first };
         first = false;
       }
     }
     paragraph++;
   }
-  return sentences;
 }
 
 /** Cuts a long line into windows that end at a sentence-looking boundary. */
