@@ -1,7 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateAcledFile } from "../../../bench/events.bench.ts";
 import { PROJECT_ROOT, runArmtrace } from "../../../test/run-cli.ts";
 
 let folder: string;
@@ -44,5 +46,33 @@ describe("armtrace events", () => {
 
     const unknownFormat = runArmtrace(["--db", db, "events", "export", "--format", "xml"]);
     expect(unknownFormat.status).toBe(3);
+  });
+
+  it("leaves the database as it was when the import is killed half-way", { timeout: 300_000 }, async () => {
+    const db = join(folder, "killed.db");
+    expect(runArmtrace(["--db", db, "events", "import", "--format", "acled", fixture("acled-small.csv")]).status).toBe(0);
+    const big = join(folder, "big.csv");
+    generateAcledFile(big, 200_000);
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, "bin", "armtrace.mjs"), "--db", db, "events", "import", "--format", "acled", big], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, CI: "true" },
+      stdio: "ignore",
+    });
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    // Kill it once it has written a good part of the transaction into the write-ahead log.
+    const deadline = Date.now() + 240_000;
+    while (Date.now() < deadline && !(existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > 8_000_000)) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    child.kill("SIGKILL");
+    await exited;
+    const listed = runArmtrace(["--db", db, "events", "list", "--json", "--limit", "100"]);
+    expect(listed.status).toBe(0);
+    expect((JSON.parse(listed.stdout) as Array<{ acled: { eventIdCnty: string } }>).map((event) => event.acled.eventIdCnty).sort()).toEqual([
+      "AFG80001",
+      "AFG80002",
+      "PAK90001",
+      "PAK90002",
+    ]);
   });
 });
