@@ -4,7 +4,7 @@ import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { ArmtraceDatabase } from "../storage/database.ts";
-import { problemContentType, problemSchema, sendProblem, toProblem } from "./problem.ts";
+import { problemSchema, sendProblem, toProblem } from "./problem.ts";
 import { registerResponseCache } from "./response-cache.ts";
 import { createRouteContext } from "./route-context.ts";
 import { registerEventInterchangeRoutes } from "./routes/event-interchange-routes.ts";
@@ -133,4 +133,3 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   return app;
 }
 
-export { problemContentType };
