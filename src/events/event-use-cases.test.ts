@@ -84,6 +84,12 @@ describe("versioning", () => {
     expect((await getEventHistory(t.deps, created.id)).versions).toHaveLength(2);
   });
 
+  it("reads a changed date at the precision it is written in", () => {
+    const created = createEvent(t.deps, bannuAttack(), analyst);
+    const updated = updateEvent(t.deps, { id: created.id, expectedVersion: 1, changes: { date: "2025-10" } }, analyst);
+    expect([updated.date, updated.datePrecision]).toEqual(["2025-10", "month"]);
+  });
+
   it("refuses invalid content listing every problem", () => {
     expect(() => createEvent(t.deps, bannuAttack({ date: "2025-02-30", country: "Pakistan" }), analyst)).toThrow(/date.*country|country.*date/s);
   });

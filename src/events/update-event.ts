@@ -34,7 +34,10 @@ export function updateEvent(deps: EventDependencies, input: UpdateEventInput, au
     if (current === undefined || current.mergedInto !== null) {
       throw new ArmtraceError("EVENT_NOT_FOUND", current === undefined ? `event ${parsed.id} does not exist` : `event ${parsed.id} was merged into event ${current.mergedInto}; edit that one`);
     }
-    const content = parseInput(eventContentSchema, { ...contentOf(current), ...parsed.changes }, "event update");
+    const merged: Record<string, unknown> = { ...contentOf(current), ...parsed.changes };
+    // A new date without a precision is read at the precision it is written in.
+    if (parsed.changes.date !== undefined && parsed.changes.datePrecision === undefined) delete merged.datePrecision;
+    const content = parseInput(eventContentSchema, merged, "event update");
     const added: EventSourceLink[] = parsed.addSources.map((link) => ({
       ...link,
       reliability: link.sourceId === null ? null : (session.sourceGrade(link.sourceId) ?? null),
