@@ -118,7 +118,7 @@ const ordinal: Record<string, number> = { first: 1, second: 2, third: 3, fourth:
 const patterns: Pattern[] = [
   // "between 1 January and 30 June 2024", "from July to September", "January-June 2024".
   {
-    re: new RegExp(`\\b(?:between|from) (?:the )?(?:\\d{1,2}(?:st|nd|rd|th)? )?${M}(?: \\d{1,2}(?:st|nd|rd|th)?)?(?:,? ${Y})? (?:and|to|through|till|until|-) (?:\\d{1,2}(?:st|nd|rd|th)? )?${M}(?: \\d{1,2}(?:st|nd|rd|th)?)?(?:,? ${Y})?`, "g"),
+    re: new RegExp(`\\b(?:between|from) (?:the )?(?:\\d{1,2}(?:st|nd|rd|th)? )?${M}(?: \\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,? ${Y})? (?:and|to|through|till|until|-) (?:\\d{1,2}(?:st|nd|rd|th)? )?${M}(?: \\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,? ${Y})?`, "g"),
     read: (m, c) => {
       const a = monthIndex[m[1]!]!;
       const b = monthIndex[m[3]!]!;
@@ -167,7 +167,7 @@ const patterns: Pattern[] = [
     },
   },
   {
-    re: new RegExp(`\\bsince (?:the )?(?:[a-z'-]+ ){0,4}?(?:(?:early|mid|late) )?${M}(?: \\d{1,2}(?:st|nd|rd|th)?)?(?:,? ${Y})?(?! \\d)`, "g"),
+    re: new RegExp(`\\bsince (?:the )?(?:[a-z'-]+ ){0,4}?(?:(?:early|mid|late) )?${M}(?: \\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,? ${Y})?(?! \\d)`, "g"),
     read: (m, c) => {
       const month = monthIndex[m[1]!]!;
       const from = m[2] !== undefined ? Number(m[2]) * 12 + month - 1 : recentMonth(month, c);
@@ -303,7 +303,7 @@ const patterns: Pattern[] = [
 const speechBefore = /\b(?:said|says|say|told|announced|released|published|issued|reported|stated|noted|added|unveiled|revealed|disclosed|presented|submitted|shared)(?: (?:on|in|earlier|late|this|last|the|a|its|their|his|her|report|data|statement))*\s*$/;
 const reportAfter = /^\s*(?:,\s*)?(?:report|survey|study|assessment|review|statement|briefing|press conference|data)\b/;
 const eventBefore = /\b(?:when|after|before|following|until|till|ahead of|as|since the \w+ took)\b[^,;]*$/;
-const comparisonBefore = /\b(?:compared (?:to|with)|as compared (?:to|with)|comparison (?:to|with)|as against|against|than|versus|vs\.?)\s+(?:[^,;]*?)$/;
+const comparisonBefore = /\b(?:compared (?:to|with)|as compared (?:to|with)|comparison (?:to|with)|as against|(?<!(?:more|less|fewer|no|over|under|higher|lower) )than|versus|vs\.?)\s+(?:[^,;]*?)$/;
 const changeWords = /\b(?:rise|rose|risen|increase|increased|increasing|jump|jumped|surge|surged|up|down|decline|declined|drop|dropped|fall|fell|fallen|falling|decrease|decreased|dip|dipped|dips|climb|climbed|growth|higher|lower|more|fewer|less|spike|reduction)\b/;
 const superlativeBefore = /\b(?:highest|lowest|deadliest|worst|biggest|largest|most|first time|least|best)\b[^,;]{0,30}$/;
 

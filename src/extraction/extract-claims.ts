@@ -52,9 +52,10 @@ const domainWords = /\b(attacks?|incidents?|violence|violent|fatalit|deaths?|cas
 const moneyDomain = /\b(equipment|weapons|arms|military|assets|aircraft|vehicles|munitions|ammunition|defen[cs]e|bounty|reward|security assistance)\b/;
 const sourceCue = /\b(report|reports|data|figures|statistics|survey|study|think tank|recorded|documented|tally|monitor|database)\b/;
 const newIncidentCue = /\b(in the latest|in another|in a separate|separately,|earlier (?:on|today)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last night|overnight)\b/;
-const singularIncident = /\b(?:a|an|the|this|that|one)\s+(?:[a-z'-]+\s+){0,3}?(?:attack|bombing|blast|explosion|strike|airstrike|ambush|assault|raid|operation|encounter|shooting|incident|clash|drop|bomb|fighting|gunfight|firefight|battle|clashes|exchange of fire)\b/;
+const singularIncident = /\b(?:a|an|the|this|that|one)\s+(?:(?!(?:year|month|week|while|and|of|in|on|at|for|with|from|to|by|as|which|that|was|were|is|are|has|had|have|number)\b)[a-z'-]+\s+){0,3}(?:attack|bombing|blast|explosion|strike|airstrike|ambush|assault|raid|operation|encounter|shooting|incident|clash|drop|bomb|gunfight|firefight|battle|combat|exchange of fire)\b|\bthe fighting\b/;
 /** One incident named by what it did: "a suicide bombing in Islamabad that killed 12", "a bus … was bombed". */
 const incidentClause = /\b(?:attack|bombing|blast|explosion|strike|ambush|assault|raid|shooting)\b(?:\s+[a-z'-]+){0,5}\s+(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\b|\bwas (?:bombed|attacked|ambushed|targeted|struck|hit|blown up|stormed)\b|\bclaimed responsibility\b|^(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d:/;
+const statedBefore = /\b(?:said|says|told|announced|stated|released|published|issued|reported|confirmed|added|disclosed|revealed|noted|informed)(?:\s+(?!that\b)[a-z'-]+){0,3}\s*(?:on\s*)?$/;
 const dayPossessive = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)'s\b/;
 const ordinals: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, twentieth: 20 };
 const attackSingular = /^(attack|incident|bombing|blast|explosion|strike|assault|ambush|raid|killing)$/;
@@ -105,7 +106,7 @@ function stateOf(carry: object, original: string): DocumentState {
 }
 
 /** The counting noun or people noun after a number (skipping modifiers and hyphenated compounds). */
-function readNoun(tokens: readonly Token[], from: number): { metric?: ClaimMetric; isPeople?: boolean; end: number } {
+function readNoun(tokens: readonly Token[], from: number): { metric?: ClaimMetric; isPeople?: boolean; isCasualties?: boolean; end: number } {
   for (let k = from; k < tokens.length && k < from + 7; k++) {
     const w = tokens[k]!.norm;
     if (w === "-") {
@@ -119,7 +120,7 @@ function readNoun(tokens: readonly Token[], from: number): { metric?: ClaimMetri
       if ((w === "dead" || w === "injured" || w === "wounded") && k !== from) return { end: k };
       return { metric, end: k + 1 };
     }
-    if (w === "casualties" || w === "casualty") return { end: k };
+    if (w === "casualties" || w === "casualty") return { end: k + 1, isCasualties: true };
     if (isPeopleNoun(w)) {
       // "82 militant attacks", "140 terrorist incidents": a modifier, not the head.
       const following = tokens[k + 1]?.norm === "-" ? tokens[k + 2]?.norm : tokens[k + 1]?.norm;
@@ -240,6 +241,7 @@ function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: 
   const offset = (k: number): number => (tokens[k]?.start ?? frame.start) - frame.start;
   let lastCount: ClaimMetric | undefined;
   let lastNoun: ClaimMetric | undefined;
+  let lastPeopleOutcome: "killed" | "injured" | undefined;
   let sentenceDefault: ClaimMetric | undefined;
   // "Of the fatalities, 516 were militants …", "Of the 167 aircraft …, 46 were flown …".
   if (tokens[0]?.norm === "of" && tokens[1]?.norm === "the") {
@@ -283,12 +285,10 @@ function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: 
       const hasSuch = tokens[k]?.norm === "such";
       if (hasSuch) k++;
       let reading: ClaimMetric | undefined;
-      for (let j = k; j < tokens.length && j < k + 4; j++) {
+      const attackAt = tokens.slice(k, k + 4).findIndex((x) => attackSingular.test(x.norm));
+      if (attackAt >= 0) reading = "attacks";
+      for (let j = k; reading === undefined && j < tokens.length && j < k + 4; j++) {
         const w = tokens[j]!.norm;
-        if (attackSingular.test(w)) {
-          reading = "attacks";
-          break;
-        }
         if (isPeopleNoun(w) || casualtyHeads.has(w) || /^(member|journalist|worker|elder|leader|policeman|soldier|officer|teacher|scholar|lawyer|official|student|person)$/.test(w)) {
           for (let m = j + 1; m < tokens.length && m < j + 9; m++) {
             const x = tokens[m]!.norm;
@@ -317,7 +317,7 @@ function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: 
       skipTo();
       continue;
     }
-    if ((before !== undefined && monthWords.test(before)) || (next !== undefined && monthWords.test(next)) || before === "/" || next === "/" || before === ":" || next === ":" || (next === "-" && next2 !== undefined && (unitWords.has(next2) || monthWords.test(next2)))) {
+    if ((before !== undefined && monthWords.test(before)) || (next !== undefined && monthWords.test(next)) || before === "/" || next === "/" || (before === ":" && tokens[i - 2]?.isNumber === true) || (next === ":" && tokens[number.to + 1]?.isNumber === true) || (next === "-" && next2 !== undefined && (unitWords.has(next2) || monthWords.test(next2)))) {
       skipTo();
       continue;
     }
@@ -372,6 +372,18 @@ function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: 
       continue;
     }
     const noun = readNoun(tokens, number.to);
+    if (noun.isCasualties) {
+      i = noun.end;
+      continue;
+    }
+    // "336 killed and 716 injured".
+    if (next !== undefined && /^(killed|martyred|dead|injured|wounded|hurt)$/.test(next) && !(before !== undefined && /^(the|of)$/.test(before))) {
+      const outcome = /^(killed|martyred|dead)$/.test(next) ? "killed" : "injured";
+      lastPeopleOutcome = outcome;
+      push({ metric: outcome, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
+      skipTo();
+      continue;
+    }
     if (noun.metric !== undefined) {
       push({ metric: noun.metric, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
       i = Math.max(number.to, noun.end) - 1;
@@ -380,7 +392,8 @@ function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: 
     const groupIndex = groupAtNumber.get(i);
     if (noun.isPeople || groupIndex !== undefined) {
       const group = groupIndex === undefined ? undefined : groups[groupIndex];
-      const parentOutcome = group !== undefined && group.partOf !== null ? groupOutcome.get(group.partOf) : undefined;
+      const isListed = tokens.slice(Math.max(0, i - 12), i).some((x) => x.norm === "including" || x.norm === "whom");
+      const parentOutcome = group !== undefined && group.partOf !== null ? groupOutcome.get(group.partOf) : isListed ? lastPeopleOutcome : undefined;
       const left = leftOutcome(tokens, i);
       let outcome = left === null ? undefined : left ?? parentOutcome ?? peopleOutcome(tokens, noun.isPeople ? noun.end : number.to);
       if (outcome === undefined && group !== undefined && (noun.isPeople || !group.isBare)) {
@@ -388,7 +401,12 @@ function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: 
         const mention = mentions.find((m) => m.from === group.from);
         if (mention !== undefined && mention.outcome !== "casualties") outcome = mention.outcome;
       }
+      if (left === null) {
+        i = Math.max(number.to, noun.end) - 1;
+        continue;
+      }
       if (outcome !== undefined && groupIndex !== undefined) groupOutcome.set(groupIndex, outcome);
+      if (outcome !== undefined) lastPeopleOutcome = outcome;
       if (outcome !== undefined && (noun.isPeople || !(group?.isBare ?? true) || (tokens[number.to] !== undefined && /^(were|was|have|had|has|killed|martyred|injured|wounded|others|more|people|lost)$/.test(tokens[number.to]!.norm)))) {
         push({ metric: outcome, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
         i = Math.max(number.to, noun.end) - 1;
@@ -425,7 +443,8 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   }
   const periods = findPeriods(text, { published: context.published, reference: state.reference });
   const covered = periods.filter((p) => p.role === "covered");
-  const incidentDays = frame.dates.filter((d) => !d.isReportDate && d.date.day !== undefined);
+  // A day the figures were stated on ("told the Senate on Tuesday", "released on Wednesday") is no incident's.
+  const incidentDays = frame.dates.filter((d) => !d.isReportDate && d.date.day !== undefined && !statedBefore.test(text.slice(Math.max(0, d.start - 40), d.start)) && !periods.some((p) => d.start < p.end && d.stop > p.start));
   const hasDayDate = incidentDays.length > 0 || dayPossessive.test(text);
   const coveredPeriod = covered.some((p) => p.span !== null);
   const figures = readFigures(frame, state, coveredPeriod);
@@ -436,7 +455,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   const hasChange = figures.some((f) => (f.metric === "percent_change" || f.metric === "share_percent") && domainWords.test(text));
   const hasMoney = figures.some((f) => f.metric === "value_usd");
   const continuesRun = state.previousHadClaims && !hasDayDate && !newIncidentCue.test(text);
-  const isStatistical = frame.isAggregate || covered.length > 0 || hasChange || hasMoney || sourceCue.test(text) || continuesRun;
+  const isStatistical = figures.some((f) => f.isOrdinal) || frame.isAggregate || covered.length > 0 || hasChange || hasMoney || sourceCue.test(text) || continuesRun;
   if (!isStatistical) {
     state.previousHadClaims = false;
     return [];
@@ -513,7 +532,7 @@ function bindPeriod(figure: Figure, periods: readonly PeriodMention[], text: str
     return { span: reference === null || reference === undefined ? undefined : previousSpan(reference) };
   }
   const strong = periods.filter((p) => p.role === "covered" && !p.isWeak);
-  const own = nearest(strong.filter((p) => !(p.start > figure.at && p.start - figure.at < 16 && /^\s*\d/.test(text.slice(p.start - 4, p.start)) && false)));
+  const own = nearest(strong);
   if (own !== undefined) return { span: own.span, mention: own };
   if (stockMetrics.has(figure.metric)) return { span: null };
   if (state.reference !== null && !figure.isOrdinal) return { span: state.reference };
@@ -523,8 +542,6 @@ function bindPeriod(figure: Figure, periods: readonly PeriodMention[], text: str
   return { span: undefined };
 }
 
-const singularIncidentText = singularIncident;
-
 /**
  * A toll that covers several incidents, as claims ("at least 47 civilians were killed in the strikes");
  * a toll tied to one incident (a day, a place, "the fighting") is left to the events.
@@ -533,7 +550,7 @@ export function tollClaims(frame: SentenceFrame, mentions: readonly CasualtyMent
   const text = frame.text;
   if (frame.dates.some((d) => !d.isReportDate && d.date.day !== undefined) || dayPossessive.test(text)) return [];
   if (frame.places.some((p) => !p.isIncidental && p.entry.level !== "country")) return [];
-  if (singularIncidentText.test(text)) return [];
+  if (singularIncident.test(text)) return [];
   const state = newAttributionState();
   state.abbreviations = readAbbreviations(original.slice(frame.start, frame.end));
   const attributedTo = findAttribution(original.slice(frame.start, frame.end), state);
