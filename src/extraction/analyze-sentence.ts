@@ -60,8 +60,11 @@ const incidentalBefore = new Set(["to", "for", "towards", "toward", "via"]);
 const governmentSeats = new Set(["islamabad", "kabul", "tehran", "washington", "new delhi", "delhi", "beijing", "moscow", "doha", "istanbul", "ankara"]);
 const verbsAfterSeat = /^(?:'s|has|have|had|said|says|says|urged|claims|claimed|insists|rejected|accused|wants|is|was|and kabul|and islamabad|blames|denies|denied)\b/;
 
+const weaponHint = /suicide|borne|bomb|laden|vbied|ied|explosi|mine|device|cooker|fire|gun|shot|shoot|sniper|rifle|weapon|arms|pistol|kalashnikov|ak-?47|grenade|rocket|rpg|mortar|drone|quadcopter|uav|unmanned|detonat|ammunition|rounds|bullet|cartridge|ammo|night[- ]vision|machine|anti-aircraft/;
+
 /** Weapon words the taxonomy may not list, or that need context ("suicide" + vehicle). */
 function weaponCues(text: string, into: Set<WeaponCategory>): void {
+  if (!weaponHint.test(text)) return;
   const vehicle = /\b(vehicle|car|truck|motorcycle|motorbike|bike|rickshaw)[- ](?:borne|bomb|laden)|\b(?:vbied|car bomb|vehicle[- ]borne|explosive[- ]laden (?:vehicle|car|truck)|small vehicle was used)\b/.test(text);
   if (/\bsuicide\b/.test(text)) into.add(vehicle ? "vbied" : "suicide_vest");
   else if (vehicle) into.add("vbied");

@@ -201,10 +201,22 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
   return { category, isBare: false, isOthers, from: numberFrom, to: end };
 }
 
+/** True when a person noun follows within a few words ("a police officer"), before reading a phrase. */
+function headAhead(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + 6; k++) {
+    const w = tokens[k]!.norm;
+    if (casualtyHeads.has(w)) return true;
+    if (w === "dozen" || w === "hundred" || w === "thousand") return true;
+  }
+  return false;
+}
+
 /** Every counted group of people in the sentence, in order. */
 export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
   const groups: CountedGroup[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]!.norm;
+    if ((word === "a" || word === "an") && !headAhead(tokens, i + 1)) continue;
     const number = parseNumberAt(tokens, i);
     if (number === undefined) continue;
     // "the first", "one of the", "one another" are not counts.
@@ -254,8 +266,15 @@ function skipAside(tokens: readonly Token[], k: number): number {
   return k;
 }
 
+/** True when the sentence has a word that can say what happened to people (a cheap pre-check). */
+function hasOutcomeWord(tokens: readonly Token[]): boolean {
+  for (const token of tokens) if (outcomesByFirstWord.has(token.norm)) return true;
+  return false;
+}
+
 /** Finds casualty mentions: counted groups with what happened to them. */
 export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
+  if (!hasOutcomeWord(tokens)) return [];
   const groups = findCountedGroups(tokens);
   const startsGroup = new Map<number, number>();
   groups.forEach((g, index) => startsGroup.set(g.from, index));

@@ -60,6 +60,8 @@ const patterns: Array<{ re: RegExp; kind: string }> = [
 
 /** A speech verb, then only words that can sit between it and the date ("said in a statement on"). */
 const reportPrefix = /\b(?:said|says|say|reported|confirmed|announced|told|added|stated|claimed|disclosed|informed|quoted|issued|released|posted|tweeted|wrote|updated|published|condemned)(?: (?:on|in|a|an|the|statement|press|conference|briefing|its|his|their|late|early|reporters|media|journalists|news|agency|afp|reuters|ap|dawn|a statement issued))* ?$/;
+const monthMention = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+const relativeMention = /yesterday|night|today|morning|tonight|evening|afternoon|week|month|year|day|ago|earlier|before|after|back/;
 const speechWords = /\b(said|says|say|reported|reports|confirmed|announced|told|added|stated|claimed|disclosed|informed|quoted|issued|released|posted|tweeted|wrote|statement|briefing|report|reporting|confirmed|condemned|published|updated)\b/;
 
 function toUtc(d: PartialDate): Date {
@@ -141,7 +143,16 @@ export function findDates(text: string, published: PartialDate | undefined): Dat
   const mentions: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const overlaps = (s: number, e: number): boolean => taken.some(([a, b]) => s < b && e > a);
+  const hasMonth = monthMention.test(text);
+  const hasWeekday = /day\b/.test(text);
+  const hasDigit = /\d/.test(text);
+  const hasRelative = relativeMention.test(text);
+  if (!hasMonth && !hasWeekday && !hasDigit && !hasRelative) return mentions;
   for (const { re, kind } of patterns) {
+    if ((kind === "nightMonthFirst" || kind === "nightDayFirst" || kind === "dayMonth" || kind === "monthYear" || kind === "monthOnly" || kind === "monthLead") && !hasMonth) continue;
+    if ((kind === "weekday" || kind === "weekday2") && !hasWeekday) continue;
+    if (kind === "yearOnly" && !hasDigit) continue;
+    if ((kind === "relative" || kind === "ago") && !hasRelative) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {

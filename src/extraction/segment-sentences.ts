@@ -27,37 +27,56 @@ export function segmentSentences(text: string): Sentence[] {
   return [...iterateSentences(text)];
 }
 
-/** The sentences of `text`, one at a time, so very large inputs never hold them all. */
+/**
+ * The sentences of `text`, one at a time, so very large inputs never hold them all. The splitter reads
+ * windows of several lines at once (one call per window is much cheaper than one per line); sentences it
+ * runs across a line break are cut there, since a line break always ends a headline or paragraph.
+ */
 export function* iterateSentences(text: string): Generator<Sentence> {
   let paragraph = 0;
-  const linePattern = /[^\n\r]+/g;
-  let line: RegExpExecArray | null;
-  while ((line = linePattern.exec(text)) !== null) {
-    const lineStart = line.index;
-    const lineText = line[0];
-    if (lineText.trim() === "") continue;
-    let first = true;
-    for (const [windowStart, windowEnd] of windows(lineText)) {
-      for (const [s, e] of splitWindow(lineText.slice(windowStart, windowEnd))) {
-        yield { start: lineStart + windowStart + s, end: lineStart + windowStart + e, paragraph, isParagraphStart: first };
-        first = false;
+  let lineStarted = true;
+  for (const [windowStart, windowEnd] of windows(text)) {
+    const chunk = text.slice(windowStart, windowEnd);
+    for (const [s, e] of splitWindow(chunk)) {
+      // Cut at line breaks inside the sentence; count paragraphs by the breaks passed.
+      let from = s;
+      const pieces: Array<[number, number]> = [];
+      for (let i = s; i < e; i++) {
+        if (chunk.charCodeAt(i) === 10 || chunk.charCodeAt(i) === 13) {
+          if (i > from) pieces.push([from, i]);
+          from = i + 1;
+        }
+      }
+      if (e > from) pieces.push([from, e]);
+      for (const [a, b] of pieces) {
+        let start = a;
+        let end = b;
+        while (start < end && /\s/.test(chunk[start] ?? "")) start++;
+        while (end > start && /\s/.test(chunk[end - 1] ?? "")) end--;
+        if (end <= start) continue;
+        const absolute = windowStart + start;
+        const isParagraphStart = absolute === 0 || text.charCodeAt(absolute - 1) === 10 || text.charCodeAt(absolute - 1) === 13 || lineStarted;
+        if (isParagraphStart && absolute > 0) paragraph++;
+        lineStarted = false;
+        yield { start: absolute, end: windowStart + end, paragraph, isParagraphStart };
       }
     }
-    paragraph++;
+    lineStarted = windowEnd > 0 && (text.charCodeAt(windowEnd - 1) === 10 || text.charCodeAt(windowEnd - 1) === 13);
   }
 }
 
-/** Cuts a long line into windows that end at a sentence-looking boundary. */
-function* windows(line: string): Generator<[number, number]> {
+/** Cuts text into windows that end at a line break, else at a sentence-looking boundary. */
+function* windows(text: string): Generator<[number, number]> {
   let start = 0;
-  while (line.length - start > maxWindow) {
-    let cut = line.lastIndexOf(". ", start + maxWindow);
-    if (cut <= start) cut = line.lastIndexOf(" ", start + maxWindow);
+  while (text.length - start > maxWindow) {
+    let cut = text.lastIndexOf("\n", start + maxWindow);
+    if (cut <= start) cut = text.lastIndexOf(". ", start + maxWindow);
+    if (cut <= start) cut = text.lastIndexOf(" ", start + maxWindow);
     cut = cut <= start ? start + maxWindow : cut + 1;
     yield [start, cut];
     start = cut;
   }
-  yield [start, line.length];
+  yield [start, text.length];
 }
 
 function splitWindow(chunk: string): Array<[number, number]> {
