@@ -150,25 +150,28 @@ export async function runTracingBench(options: TracingBenchOptions = {}): Promis
 
   const damaged: Record<string, number[]> = { "2 unknown": [], "1 unknown + 1 confusable": [], "2 confusable": [] };
   const foundByKind: Record<string, number> = {};
+  const tiedAtTop: number[] = [];
   let damagedFound = 0;
   let damagedTotal = 0;
   for (const [position, query] of queries.entries()) {
     const kind = Object.keys(damaged)[position % 3]!;
     const read = damage(query.serial, kind, random);
     const time = performance.now();
-    const candidates = matchSerial({ serial: read, manufacturer: query.line.manufacturer }, index);
+    const candidates = matchSerial({ serial: read, manufacturer: query.line.manufacturer }, index, { limit: 200 });
     damaged[kind]!.push(performance.now() - time);
     damagedTotal += 1;
-    if (candidates.some((candidate) => candidate.serial === query.serial)) {
-      damagedFound += 1;
-      foundByKind[kind] = (foundByKind[kind] ?? 0) + 1;
-    }
+    const rank = candidates.findIndex((candidate) => candidate.serial === query.serial);
+    if (rank >= 0) damagedFound += 1;
+    // "Top" counts the true serial when no candidate scores higher (ties cannot be told apart).
+    if (rank >= 0 && candidates[rank]!.score === candidates[0]!.score) foundByKind[kind] = (foundByKind[kind] ?? 0) + 1;
+    tiedAtTop.push(candidates.filter((candidate) => candidate.score === candidates[0]?.score).length);
   }
   for (const [kind, times] of Object.entries(damaged)) {
-    figures.push([`match, ${kind} p50 / p95`, `${ms(percentile(times, 0.5))} / ${ms(percentile(times, 0.95))}  (target p95 ≤ 50 ms; true serial in top 20: ${foundByKind[kind] ?? 0}/${times.length})`]);
+    figures.push([`match, ${kind} p50 / p95`, `${ms(percentile(times, 0.5))} / ${ms(percentile(times, 0.95))}  (target p95 ≤ 50 ms; true serial among the best-scored: ${foundByKind[kind] ?? 0}/${times.length})`]);
   }
   const allDamaged = Object.values(damaged).flat();
   figures.push(["match, two unknown/confusable, all p95", `${ms(percentile(allDamaged, 0.95))}, true serial among candidates ${damagedFound}/${damagedTotal}`]);
+  figures.push(["candidates tied at the top score p50 / p95", `${percentile(tiedAtTop, 0.5)} / ${percentile(tiedAtTop, 0.95)}`]);
 
   // 4. Import a 1M-row transfer CSV (10% ranges, some dirt) into the same database.
   const csvPath = join(folder, "transfers-1m.csv");

@@ -49,6 +49,14 @@ describe("matchSerial", () => {
     expect(fn!.score).toBeLessThan(results[1]!.score);
   });
 
+  it("says when candidates cannot be told apart", () => {
+    const results = matchSerial({ serial: "W1004321" }, index);
+    expect(results.slice(0, 2).map((result) => result.score)).toEqual([1, 1]);
+    expect(results[0]?.reasons.join(" ")).toContain("tied with 1 other candidate(s)");
+    const decided = matchSerial({ serial: "W1004321", manufacturer: "Colt", model: "M4A1" }, index);
+    expect(decided[0]?.reasons.join(" ")).not.toContain("tied");
+  });
+
   it("matches inside a range without expanding it", () => {
     const results = matchSerial({ serial: "W1004350" }, index);
     expect(results.map((result) => result.record_ref)).toEqual(["us-fms-2"]);

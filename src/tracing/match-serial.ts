@@ -129,7 +129,15 @@ export function matchSerial(query: MatchQuery, index: SerialIndex, options: Matc
     });
   }
   candidates.sort((a, b) => b.score - a.score || a.record_ref.localeCompare(b.record_ref) || a.serial.localeCompare(b.serial));
-  return candidates.slice(0, limit);
+  // Equal scores mean the reading cannot tell the records apart; say so rather than imply an order.
+  const tied = new Map<number, number>();
+  for (const candidate of candidates) tied.set(candidate.score, (tied.get(candidate.score) ?? 0) + 1);
+  const shown = candidates.slice(0, limit);
+  for (const candidate of shown) {
+    const others = (tied.get(candidate.score) ?? 1) - 1;
+    if (others > 0) candidate.reasons.push(`tied with ${others} other candidate(s) at this score: more readable characters or the maker/model are needed to decide`);
+  }
+  return shown;
 }
 
 /**
