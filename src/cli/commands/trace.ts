@@ -230,12 +230,13 @@ function registerSeizureCommands(trace: Command, context: CliContext): void {
     .action(async (id: string, options: { match?: boolean; json?: boolean }, command: Command) => {
       const database = await context.database(command.optsWithGlobals().db);
       const seizure = await createTraceCaseStore(database).getSeizure(parsePositiveInteger(id, "seizure id"));
-      const matches = options.match
+      const index = options.match ? createTraceRecordStore(database).serialIndex() : undefined;
+      const matches = index
         ? seizure.items
             .filter((item) => item.serial !== null)
             .map((item) => ({
               itemId: item.id,
-              candidates: matchSerial({ serial: item.serial!, manufacturer: item.manufacturer, model: item.model }, createTraceRecordStore(database).serialIndex()).map(
+              candidates: matchSerial({ serial: item.serial!, manufacturer: item.manufacturer, model: item.model }, index).map(
                 ({ serial, manufacturer, model, record_ref, score, reasons }) => ({ serial, manufacturer, model, record_ref, score, reasons }),
               ),
             }))
