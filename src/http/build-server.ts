@@ -26,6 +26,13 @@ export interface BuildServerOptions {
   isCaching?: boolean;
 }
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** For routes that read their body as a file (imports): what to say about it in the OpenAPI document. */
+    fileBody?: string;
+  }
+}
+
 /** One route the API serves and documents. */
 export interface ApiRoute {
   method: string;
@@ -115,6 +122,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
         { name: "reports", description: "Period reports" },
         { name: "tracing", description: "Weapons records, seizures, matching and trace requests" },
       ],
+    },
+    // File bodies are not validated as JSON, so they have no body schema; document them anyway.
+    transform: ({ schema, url, route }) => {
+      const fileBody = (route.config as { fileBody?: string } | undefined)?.fileBody;
+      return fileBody === undefined ? { schema, url } : { schema: { ...schema, body: { type: "string", description: fileBody } }, url };
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
   });

@@ -81,4 +81,21 @@ describe("event interchange routes", () => {
     const badFormat = await api.app.inject({ method: "GET", url: "/events/export?format=xlsx" });
     expect(badFormat.statusCode).toBe(400);
   });
+
+  it("removes the events an ACLED deletions list names, and reports ids it did not find", async () => {
+    const deletions = fixture("acled-deletions.csv");
+    const listed = deletions.trim().split("\n").slice(1).map((line) => line.split(",")[0]!);
+    const present = (await api.app.inject({ method: "GET", url: `/events?acledEventId=${listed[0]}` })).json().total;
+    const response = await api.app.inject({ method: "POST", url: "/events/deletions", headers: { ...importer, "content-type": "text/csv" }, payload: deletions });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().deleted).toBe(present);
+    expect(response.json().deletionsNotFound).toContain("PAK99999");
+    expect((await api.app.inject({ method: "GET", url: `/events?acledEventId=${listed[0]}` })).json().total).toBe(0);
+  });
+
+  it("documents file bodies in the OpenAPI document", async () => {
+    const document = (await api.app.inject({ method: "GET", url: "/openapi.json" })).json();
+    const body = document.paths["/events/import"].post.requestBody;
+    expect(Object.keys(body.content)).toContain("text/csv");
+  });
 });

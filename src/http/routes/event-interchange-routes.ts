@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { PassThrough } from "node:stream";
 import { once } from "node:events";
-import { eventTypes, exportEvents, exportFormats, importEvents, importFormats, reviewStates, type EventFilter, type ExportFormat, type ImportFormat } from "../../events/index.ts";
+import { acledColumns, eventTypes, exportEvents, exportFormats, importEvents, importFormats, reviewStates, type EventFilter, type ExportFormat, type ImportFormat } from "../../events/index.ts";
 import type { RouteContext } from "../route-context.ts";
 import { reasonProperty, userHeaderSchema } from "../json-schema.ts";
 import { problemResponses } from "../problem-responses.ts";
@@ -15,6 +15,9 @@ const exportMediaTypes: Record<ExportFormat, { type: string; extension: string }
 
 /** Media types an import body may have; the `format` parameter, not the media type, says how to read it. */
 const importMediaTypes = ["text/csv", "application/x-ndjson", "application/jsonl", "application/x-jsonlines", "text/plain", "application/octet-stream"];
+
+/** An ACLED file with no rows: a deletions list alone is applied as an import that adds nothing. */
+const acledHeaderOnly = `${acledColumns.join(",")}\n`;
 
 const isoDay = { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" } as const;
 
@@ -96,6 +99,7 @@ export function registerEventInterchangeRoutes(app: FastifyInstance, { events: d
       "/events/import",
       {
         bodyLimit: options.maxImportBytes,
+        config: { fileBody: "The file: ACLED or GTD CSV, or armtrace JSON Lines" },
         schema: {
           tags: ["events"],
           summary: "Import an ACLED CSV, GTD CSV or armtrace JSON Lines file sent as the request body",
@@ -120,6 +124,24 @@ export function registerEventInterchangeRoutes(app: FastifyInstance, { events: d
           { format: request.query.format, content: request.body, skipInvalid: request.query.skipInvalid },
           requestAuthor(request, request.query.reason),
         ),
+    );
+
+    scope.post<{ Querystring: { reason?: string }; Body: Buffer }>(
+      "/events/deletions",
+      {
+        bodyLimit: options.maxImportBytes,
+        config: { fileBody: "An ACLED deletions list: CSV with an event_id_cnty column, or one id per line" },
+        schema: {
+          tags: ["events"],
+          summary: "Remove the events an ACLED deletions list names (by event_id_cnty), in one transaction",
+          headers: userHeaderSchema,
+          querystring: { type: "object", properties: { ...reasonProperty }, additionalProperties: false },
+          consumes: importMediaTypes,
+          response: { 200: importReportSchema, ...problemResponses(400, 401, 413, 415) },
+        },
+      },
+      async (request) =>
+        importEvents(deps, { format: "acled", content: acledHeaderOnly, deletions: request.body }, requestAuthor(request, request.query.reason)),
     );
   });
 }

@@ -92,6 +92,7 @@ export function registerTracingRoutes(app: FastifyInstance, { database }: RouteC
       "/tracing/records/import",
       {
         bodyLimit: options.maxImportBytes,
+        config: { fileBody: "The record list as CSV: manufacturer, model, serial (or FROM–TO range), optional calibre, holder, exporter, importer, end_user, reference, shipped, received" },
         schema: {
           tags: ["tracing"],
           summary: "Import a stockpile or transfer list (CSV: manufacturer, model, serial or FROM–TO range, …); every row kept with its problems",
