@@ -273,9 +273,10 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     }
     if (frame.isAggregate) continue;
     const score = maxScore(frame);
-    const hasToll = frame.casualties.some((m) => m.value !== null);
+    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text);
     const places = distinctPlaces(frame).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
+      if (frame.isNewIncident || (hasOwnDate(frame) && dateConflicts(current.date, frameDate(frame, current.date)?.date))) return true;
       const hasDistrict = frame.places.some((h) => !h.isIncidental && (h.entry.level === "admin2" || h.entry.level === "admin1"));
       return hasDistrict || sameBranch(current.place, p) || strongNewIncident.test(frame.text);
     });

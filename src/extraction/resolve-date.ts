@@ -164,7 +164,7 @@ export function findDates(text: string, published: PartialDate | undefined): Dat
       taken.push([start, stop]);
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(stop, stop + 12);
-      const isDateline = start < 40 && /^\s*(?:,\s*\d{4}\s*)?(?:\(|-|:|\/)/.test(after) && (kind === "dayMonth" || kind === "weekday");
+      const isDateline = (start < 40 && /^\s*(?:,\s*\d{4}\s*)?(?:\(|-|:|\/)/.test(after) && (kind === "dayMonth" || kind === "weekday")) || (kind === "dayMonth" && /^\s*\)\s*:/.test(after)) || /\b(?:published|updated|posted|last updated on|created)\s*:?\s*(?:on\s*)?$/.test(before);
       const isReportDate =
         isDateline ||
         ((kind === "weekday" || kind === "relative" || kind === "dayMonth") &&
