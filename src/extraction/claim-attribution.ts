@@ -47,7 +47,7 @@ export function readAbbreviations(original: string): Map<string, string> {
 }
 
 function clean(raw: string, state: AttributionState): string | null {
-  let s = raw.trim().replace(/\s*\([A-Z][\w-]*\)\s*$/, "").replace(/[’']s$/, "");
+  let s = raw.trim().replace(/[.,;:]+$/, "").replace(/\s*\([A-Z][\w-]*\)\s*$/, "").replace(/[’']s$/, "");
   s = s.replace(/\s+(?:on|in|of|for|and|the|at)$/i, "").replace(/\s+(?:on|in|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)$/i, "");
   s = s.replace(/^(?:[\w-]+-based|an?|the)\s+/i, "").replace(/^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s\s+(?=[A-Z])/, "");
   s = s.replace(titleWords, "").trim();

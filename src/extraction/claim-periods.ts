@@ -106,9 +106,12 @@ function yearWord(word: string | undefined, context: PeriodContext): number | un
   return undefined;
 }
 
+/** Read against the period the sentence itself names ("… in 2023 from 14 a year earlier"). */
+const relativeToSentence = "relative";
+
 interface Pattern {
   re: RegExp;
-  read: (m: RegExpExecArray, context: PeriodContext) => PeriodSpan | null | undefined;
+  read: (m: RegExpExecArray, context: PeriodContext) => PeriodSpan | null | undefined | { shiftMonths: number; toYear?: number } | typeof relativeToSentence;
   isWeak?: boolean;
   role?: PeriodRole;
 }
@@ -148,11 +151,22 @@ const patterns: Pattern[] = [
       return monthSpan(year * 12 + first - 1, year * 12 + last - 1);
     },
   },
+  // "the first four months of the year", "the first 10 months of 2024".
+  {
+    re: new RegExp(`\\bfirst (two|four|five|seven|eight|ten|eleven|\\d{1,2}) months(?:(?: of| in)(?: the)? (current year|this year|last year|year|${Y}))?`, "g"),
+    read: (m, c) => {
+      const count = /^\d+$/.test(m[1]!) ? Number(m[1]) : countWords[m[1]!];
+      if (count === undefined || count < 1 || count > 12) return undefined;
+      const written = m[3] ?? m[2];
+      const year = written === undefined ? impliedYear(count, c) : written === "year" ? (c.reference !== null ? Math.floor(c.reference.to / 12) : c.published?.year) : yearWord(written, c);
+      return year === undefined ? undefined : monthSpan(year * 12, year * 12 + count - 1);
+    },
+  },
   // "the same period last year", "the corresponding period in 2022".
   {
     re: new RegExp(`\\b(?:the )?(?:same|corresponding) (?:period|quarter|months?|half)(?: (?:of|in))?(?: (last year|the previous year|previous year|a year (?:ago|earlier)|the year before|${Y}))?`, "g"),
     read: (m, c) => {
-      if (c.reference === null) return null;
+      if (c.reference === null) return m[2] !== undefined ? { shiftMonths: 0, toYear: Number(m[2]) } : m[1] !== undefined ? { shiftMonths: -12 } : relativeToSentence;
       if (m[2] !== undefined) return shiftSpan(c.reference, (Number(m[2]) - Math.floor(c.reference.from / 12)) * 12);
       if (m[1] !== undefined) return shiftSpan(c.reference, -12);
       return c.reference;
@@ -167,7 +181,7 @@ const patterns: Pattern[] = [
     },
   },
   {
-    re: new RegExp(`\\bsince (?:the )?(?:[a-z'-]+ ){0,4}?(?:(?:early|mid|late) )?${M}(?: \\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,? ${Y})?(?! \\d)`, "g"),
+    re: new RegExp(`\\bsince (?:the )?(?:[a-z'-]+ ){0,7}?(?:(?:early|mid|late) )?${M}(?: \\d{1,2}(?:st|nd|rd|th)?(?!\\d))?(?:,? ${Y})?(?! \\d)`, "g"),
     read: (m, c) => {
       const month = monthIndex[m[1]!]!;
       const from = m[2] !== undefined ? Number(m[2]) * 12 + month - 1 : recentMonth(month, c);
@@ -177,7 +191,7 @@ const patterns: Pattern[] = [
     },
   },
   {
-    re: new RegExp(`\\bsince (?:the (?:start|beginning|end) of )?(?:early |mid-?|late )?${Y}\\b`, "g"),
+    re: new RegExp(`\\bsince (?:the (?:start|beginning|end) of |the (?:[a-z'-]+ ){1,7}?(?:in )?)?(?:early |mid-?|late )?${Y}\\b`, "g"),
     read: (m, c) => {
       const end = openEnd(c, "year");
       if (end === undefined) return undefined;
@@ -231,7 +245,8 @@ const patterns: Pattern[] = [
   {
     re: /\b(?:last|the previous|previous|the preceding|the past) year\b|\bthe year before\b|\ba year (?:earlier|ago|before)\b/g,
     read: (m, c) => {
-      if (/^(?:last|the past)/.test(m[0]) || c.reference === null || c.reference.precision !== "year") return c.published === undefined ? undefined : yearSpan(c.published.year - 1);
+      if (/^(?:last|the past)/.test(m[0])) return c.published === undefined ? undefined : yearSpan(c.published.year - 1);
+      if (c.reference === null || c.reference.precision !== "year") return { shiftMonths: -12 };
       return yearSpan(Math.floor(c.reference.from / 12) - 1);
     },
   },
@@ -313,7 +328,7 @@ function roleOf(text: string, start: number, end: number, matched: string): Peri
   if (reportAfter.test(after) && !/^\s*,/.test(after)) return "report";
   if (speechBefore.test(before)) return "report";
   const clause = before.split(/[,;]|\bbut\b|\bwhile\b|\bwhereas\b/).pop() ?? "";
-  if (superlativeBefore.test(clause)) return "superlative";
+  if (superlativeBefore.test(clause) && /^since\b|years|decade/.test(matched)) return "superlative";
   if (comparisonBefore.test(clause)) return "baseline";
   const tail = clause.trimEnd();
   const recent = tail.split(/\s+/).slice(-8).join(" ");
@@ -333,7 +348,8 @@ function roleOf(text: string, start: number, end: number, matched: string): Peri
 /** Every period mention in a sentence (normalised text), in text order. */
 export function findPeriods(text: string, context: PeriodContext): PeriodMention[] {
   const found: PeriodMention[] = [];
-  const overlaps = (s: number, e: number): boolean => found.some((p) => s < p.end && e > p.start);
+  const relative: Array<{ start: number; end: number; shift: number; toYear?: number; role: PeriodRole }> = [];
+  const overlaps = (s: number, e: number): boolean => found.some((p) => s < p.end && e > p.start) || relative.some((p) => s < p.end && e > p.start);
   for (const pattern of patterns) {
     pattern.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -341,11 +357,24 @@ export function findPeriods(text: string, context: PeriodContext): PeriodMention
       const start = m.index;
       const end = start + m[0].length;
       if (overlaps(start, end)) continue;
-      const span = pattern.read(m, context);
-      if (span === undefined) continue;
-      const role = pattern.role ?? (span === null && /years|decade/.test(m[0]) && superlativeBefore.test(text.slice(Math.max(0, start - 40), start)) ? "superlative" : roleOf(text, start, end, m[0]));
-      found.push({ start, end, span, role, isWeak: pattern.isWeak === true });
+      const read = pattern.read(m, context);
+      if (read === undefined) continue;
+      const role = pattern.role ?? (read === null && /years|decade/.test(m[0]) && superlativeBefore.test(text.slice(Math.max(0, start - 40), start)) ? "superlative" : roleOf(text, start, end, m[0]));
+      if (read === relativeToSentence || (read !== null && "shiftMonths" in read)) {
+        relative.push({ start, end, shift: read === relativeToSentence ? 0 : read.shiftMonths, toYear: read === relativeToSentence ? undefined : read.toYear, role });
+        continue;
+      }
+      found.push({ start, end, span: read, role, isWeak: pattern.isWeak === true });
     }
+  }
+  // "compared with 41 in the same period last year", "from 14 a year earlier": against the period the sentence names.
+  for (const r of relative) {
+    const anchor = found.filter((p) => p.role === "covered" && p.span !== null).sort((a, b) => Math.abs(a.start - r.start) - Math.abs(b.start - r.start))[0];
+    const base = anchor?.span ?? context.reference;
+    const shift = r.toYear !== undefined && base !== null && base !== undefined ? (r.toYear - Math.floor(base.from / 12)) * 12 : r.shift;
+    let span: PeriodSpan | null = base === null || base === undefined ? null : shiftSpan(base, shift);
+    if (span === null && r.shift === -12 && context.published !== undefined) span = yearSpan(context.published.year - 1);
+    found.push({ start: r.start, end: r.end, span, role: r.role, isWeak: false });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -39,7 +39,7 @@ const nounStops = new Set(["was", "were", "is", "are", "had", "have", "has", "be
 const unitWords = new Set(["km", "kilometres", "kilometers", "kg", "kilogrammes", "kilograms", "kilogram", "tonnes", "tons", "metres", "meters", "miles", "years", "year", "old", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "am", "pm", "o'clock", "decades", "rupees", "rs", "afghanis", "times", "x", "acres", "feet", "litres", "per"]);
 const monthWords = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 
-const killLeft = /^(killed|killing|kill|kills|claiming|claimed|claim|martyred|martyring|eliminated|eliminating|neutralised|neutralized|neutralising|neutralizing|losing|lost|took)$/;
+const killLeft = /^(killed|killing|kill|kills|claiming|claimed|claim|martyred|martyring|eliminated|eliminating|neutralised|neutralized|neutralising|neutralizing|losing|lost)$/;
 const injureLeft = /^(injuring|injured|wounding|wounded|injure|injures|wounds|hurting)$/;
 const killRight = /^(killed|martyred|died|dead|perished|lost|laid|embraced|neutralised|neutralized|eliminated|slain|shahadat|fatalities|deaths)$/;
 const injureRight = /^(injured|wounded|hurt|injuries)$/;
@@ -143,7 +143,7 @@ function leftOutcome(tokens: readonly Token[], numberFrom: number): "killed" | "
   }
   const left = tokens[k]?.norm;
   if (left === undefined) return undefined;
-  const isKill = killLeft.test(left) && !(left === "lost" || left === "losing" || left === "took");
+  const isKill = killLeft.test(left);
   const isInjure = injureLeft.test(left);
   if ((isKill || isInjure) && tokens[k - 1]?.norm === "or") return null;
   if (isKill) return "killed";
@@ -358,7 +358,7 @@ function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: 
     }
     const qualifier = qualifierAt(i);
     const isBaseline =
-      (before === "from" && (tokens[number.to]?.norm === "to" || [tokens[i - 2], tokens[i - 3], tokens[i - 4]].some((x) => x !== undefined && (rise.test(x.norm) || fall.test(x.norm))))) ||
+      (before === "from" && (tokens[number.to]?.norm === "to" || tokens.slice(Math.max(0, i - 7), i - 1).some((x) => x !== undefined && (rise.test(x.norm) || fall.test(x.norm))))) ||
       (before === "of" && tokens[i - 2]?.norm === "figure") ||
       (before === "than" && !/^(more|less|fewer|over|under)$/.test(tokens[i - 2]?.norm ?? "")) ||
       (before === "with" && tokens[i - 2]?.norm === "compared");
