@@ -109,6 +109,18 @@ describe("ACLED import", () => {
     expect((await all()).map((event) => event.acled?.eventIdCnty)).toEqual(["PAK91001", "PAK91003"]);
   });
 
+  it("rebuilds the query indexes of a large load at commit, and restores them when it fails", async () => {
+    const indexes = () => (t.database.sqlite!.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name`).all() as Array<{ name: string }>).map((row) => row.name);
+    const before = indexes();
+    await expect(importEvents(t.deps, { format: "acled", content: fixture("acled-bad.csv"), skipInvalid: true, deferIndexesAfter: 1, batchSize: 1, deletions: "event_id_cnty\nPAK91001\n" }, importer)).resolves.toMatchObject({ created: 2, deleted: 1 });
+    expect(indexes()).toEqual(before);
+    expect((await listEvents(t.deps, { country: "PK", dateFrom: "2025-10-12" })).events.map((event) => event.acled?.eventIdCnty)).toEqual(["PAK91003"]);
+    const broken = [JSON.stringify(jsonEvent(50)), JSON.stringify(jsonEvent(51)), "{not json"].join("\n");
+    await expect(importEvents(t.deps, { format: "jsonl", content: broken, deferIndexesAfter: 1, batchSize: 1 }, importer)).rejects.toThrow(/line 3/);
+    expect(indexes()).toEqual(before);
+    expect((await all()).map((event) => event.acled?.eventIdCnty)).toEqual(["PAK91003"]);
+  });
+
   it("refuses a file missing ACLED columns", async () => {
     await expect(importEvents(t.deps, { format: "acled", content: "event_id_cnty,notes\nX,y\n" }, importer)).rejects.toThrow(/line 1: missing ACLED columns: event_date/);
   });

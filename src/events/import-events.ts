@@ -25,6 +25,8 @@ export interface ImportEventsInput {
   deletions?: TextInput;
   /** Rows written per batch inside the one transaction (default 2000). */
   batchSize?: number;
+  /** After this many rows, query indexes are rebuilt once at commit instead of row by row (default 50,000). */
+  deferIndexesAfter?: number;
 }
 
 /** A line the import could not use, by its line number in the file (1 is the header). */
@@ -72,7 +74,7 @@ export async function importEvents(deps: EventDependencies, input: ImportEventsI
       batch = [];
       written += pending.length;
       // A large load rebuilds the query indexes once at commit instead of updating them row by row.
-      if (written >= largeImportRows) bulk.deferQueryIndexes();
+      if (written >= (input.deferIndexesAfter ?? largeImportRows)) bulk.deferQueryIndexes();
       bulk.write((session) => {
         for (const imported of pending) applyImported(session, imported, change, at, report);
       });

@@ -105,6 +105,10 @@ const eventColumns = [
  */
 const currentSnapshot = "";
 
+/** Page cache (negative = KiB) during a large import, and the one database.ts sets otherwise. */
+const bulkCacheKib = -262_144;
+const normalCacheKib = -65_536;
+
 const linkSelect = `SELECT es.*, s.reliability_source, s.reliability_information
   FROM event_sources es LEFT JOIN sources s ON s.id = es.source_id`;
 
@@ -491,6 +495,8 @@ export class EventStore implements EventRepository {
           )
           .all() as Array<{ name: string; sql: string }>;
         for (const index of deferred) sqlite.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+        // A larger page cache for the load keeps the growing trees in memory instead of spilling pages.
+        sqlite.pragma(`cache_size = ${bulkCacheKib}`);
       },
       commit() {
         if (!isOpen) return;
@@ -498,6 +504,11 @@ export class EventStore implements EventRepository {
         try {
           for (const index of deferred) sqlite.exec(index.sql);
           sqlite.exec("COMMIT");
+          if (deferred.length > 0) {
+            sqlite.pragma(`cache_size = ${normalCacheKib}`);
+            // Fresh statistics so the planner picks the filter indexes at the new size.
+            sqlite.exec("PRAGMA optimize");
+          }
         } catch (error) {
           if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
           const message = (error as Error).message;
@@ -510,6 +521,7 @@ export class EventStore implements EventRepository {
         if (!isOpen) return;
         isOpen = false;
         if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+        if (deferred.length > 0) sqlite.pragma(`cache_size = ${normalCacheKib}`);
       },
     };
   }
