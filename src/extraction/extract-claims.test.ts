@@ -1,0 +1,233 @@
+import { describe, expect, it } from "vitest";
+import { defaultExtractionCodebook } from "./default-codebook.ts";
+import { extractDocument } from "./extract-document.ts";
+
+const codebook = defaultExtractionCodebook();
+
+/** "metric value qualifier period" for each claim of a report, sorted. */
+const claimsOf = (text: string, published: string): string[] =>
+  extractDocument(text, { file: "report.txt", published, codebook })
+    .claims.map((c) => `${c.metric} ${c.value} ${c.qualifier} ${c.period}`)
+    .sort();
+
+const expectClaims = (text: string, published: string, expected: string[]): void => {
+  expect(claimsOf(text, published)).toEqual([...expected].sort());
+};
+
+describe("statistical claims", () => {
+  it("counts, periods and qualifiers", () => {
+    expectClaims(
+      "Over the past five years, at least 3,100 soldiers have lost their lives fighting militants, the military spokesman told reporters on Monday.",
+      "2024-05-14",
+      ["killed 3100 at_least 2019-05/2024-05"],
+    );
+    expectClaims(
+      "UNAMA recorded 2,400 civilian casualties in the first half of the year, including 700 deaths.",
+      "2024-07-20",
+      ["killed 700 exact 2024-01/2024-06"],
+    );
+    expectClaims(
+      "Since January 2023, security forces have conducted more than 22,000 intelligence-based operations in Balochistan.",
+      "2023-09-20",
+      ["attacks 22000 at_least 2023-01/2023-09"],
+    );
+    expectClaims(
+      "In 2023, 1,610 people lost their lives in 812 violent incidents, the Centre for Research and Security Studies said.",
+      "2024-01-02",
+      ["killed 1610 exact 2023", "attacks 812 exact 2023"],
+    );
+    expectClaims(
+      "The province has witnessed 15 suicide bombings so far this year.",
+      "2024-08-10",
+      ["attacks 15 exact 2024"],
+    );
+    expectClaims(
+      "Last year, militants killed 1,100 people in Pakistan, the highest number since 2015.",
+      "2024-02-01",
+      ["killed 1100 exact 2023"],
+    );
+    expectClaims(
+      "Security forces killed 54 militants in operations across the tribal districts last month, the ISPR said in its monthly report.",
+      "2024-06-02",
+      ["killed 54 exact 2024-05"],
+    );
+    expectClaims(
+      "The CTD arrested 1,050 suspects and killed 31 terrorists in 2,100 operations during 2023, its annual report said.",
+      "2024-01-05",
+      ["killed 31 exact 2023", "attacks 2100 exact 2023"],
+    );
+    expectClaims(
+      "Two policemen were shot dead in Dera Ismail Khan on Sunday. It was the fifth attack on police in the district this month.",
+      "2024-03-11",
+      ["attacks 5 exact 2024-03"],
+    );
+    expectClaims(
+      `The Afghan Taliban government's spokesman Zabihullah Mujahid said 42 Islamic State members were killed in raids in the past three months.`,
+      "2023-11-20",
+      ["killed 42 exact 2023-08/2023-11"],
+    );
+    expectClaims(
+      `Since the Taliban returned to power in August 2021, more than 2,600 Pakistani security personnel have been killed, according to official data.`,
+      "2024-09-01",
+      ["killed 2600 at_least 2021-08/2024-09"],
+    );
+  });
+  it("changes, shares and comparisons", () => {
+    expectClaims(
+      "Militants carried out 1,203 attacks across Pakistan in 2024, up 34 percent from the year before, the Pak Institute for Peace Studies said in its annual report.",
+      "2025-01-03",
+      ["attacks 1203 exact 2024", "percent_change 34 exact 2024"],
+    );
+    expectClaims(
+      "According to the South Asia Terrorism Portal, 412 civilians and 388 security force personnel were killed in Khyber Pakhtunkhwa between January and October.",
+      "2024-11-05",
+      ["killed 412 exact 2024-01/2024-10", "killed 388 exact 2024-01/2024-10"],
+    );
+    expectClaims(
+      "Police recorded 57 incidents of terrorism in the province during the first quarter of 2024, compared with 41 in the same period last year.",
+      "2024-04-10",
+      ["attacks 57 exact 2024-01/2024-03", "attacks 41 exact 2023-01/2023-03"],
+    );
+    expectClaims(
+      "The number of suicide attacks fell to nine in 2023 from 14 a year earlier, the report said.",
+      "2024-01-10",
+      ["attacks 9 exact 2023", "attacks 14 exact 2022"],
+    );
+    expectClaims(
+      "A report by the Islamabad Policy Research Institute found that drone attacks by militants rose 150pc in 2024.",
+      "2025-02-01",
+      ["percent_change 150 exact 2024"],
+    );
+    expectClaims(
+      "Khyber Pakhtunkhwa saw the most violence in 2024, accounting for 68pc of all fatalities.",
+      "2025-01-05",
+      ["share_percent 68 exact 2024"],
+    );
+    expectClaims(
+      "Fatalities among security forces declined by 12 per cent in 2022 compared to 2021.",
+      "2023-01-05",
+      ["percent_change -12 exact 2022"],
+    );
+    expectClaims(
+      "There were 306 attacks in 2023 against 262 in 2022.",
+      "2024-01-05",
+      ["attacks 306 exact 2023", "attacks 262 exact 2022"],
+    );
+    expectClaims(
+      "About 65 per cent of the attacks were claimed by the TTP.",
+      "2024-01-05",
+      ["share_percent 65 approximately null"],
+    );
+    expectClaims(
+      "Militant violence claimed 2,300 lives in the first nine months of 2025, a rise of 45% over the same period of 2024.",
+      "2025-10-05",
+      ["killed 2300 exact 2025-01/2025-09", "percent_change 45 exact 2025-01/2025-09"],
+    );
+    expectClaims(
+      `ISLAMABAD: Violence in the country surged in the second quarter, with 380 people killed in 240 incidents, the Centre for Research and Security Studies said on Monday.
+
+Khyber Pakhtunkhwa bore the brunt, recording 67pc of the deaths, while Balochistan accounted for 25pc. The think tank said militants lost 190 fighters during the period.`,
+      "2024-07-02",
+      ["killed 380 exact 2024-04/2024-06", "attacks 240 exact 2024-04/2024-06", "share_percent 67 exact 2024-04/2024-06", "share_percent 25 exact 2024-04/2024-06", "killed 190 exact 2024-04/2024-06"],
+    );
+    expectClaims(
+      `The military said 95 soldiers had been killed and 230 wounded in fighting with militants in the first four months of the year, compared with 60 killed in the same period of 2023.`,
+      "2024-05-10",
+      ["killed 95 exact 2024-01/2024-04", "injured 230 exact 2024-01/2024-04", "killed 60 exact 2023-01/2023-04"],
+    );
+    expectClaims(
+      `Terror incidents rose by 65 per cent to 645 in 2023, the Pakistan Institute for Conflict and Security Studies reported.`,
+      "2024-01-02",
+      ["percent_change 65 exact 2023", "attacks 645 exact 2023"],
+    );
+  });
+  it("incident tolls stay with the events", () => {
+    expectClaims(
+      "Five soldiers were martyred when militants attacked a check post in North Waziristan on Tuesday, the ISPR said.",
+      "2024-05-15",
+      [],
+    );
+    expectClaims(
+      "Exports rose 12 percent in fiscal year 2024, the finance ministry said.",
+      "2024-07-15",
+      [],
+    );
+    expectClaims(
+      "Last week, a bomb blast in Quetta killed nine people and wounded 20.",
+      "2024-06-02",
+      [],
+    );
+    expectClaims(
+      "The death toll from Monday's bombing in Peshawar rose to 101, officials said.",
+      "2023-02-01",
+      [],
+    );
+    expectClaims(
+      `KABUL: A roadside bomb struck a minibus in Kandahar province on Saturday, killing seven civilians, including three children, a provincial spokesman said.
+
+No group claimed responsibility. Last month, a similar blast in the same district killed five people.`,
+      "2021-03-14",
+      [],
+    );
+    expectClaims(
+      `QUETTA: Gunmen opened fire on a passenger coach on the National Highway near Kalat, killing 11 people, police said. In a separate incident, two Levies personnel were wounded in a grenade attack in Khuzdar.`,
+      "2024-08-26",
+      [],
+    );
+    expectClaims(
+      `Bomb attacks in Balochistan increased nearly threefold in 2023.`,
+      "2024-01-05",
+      [],
+    );
+    expectClaims(
+      `At least 12 people died and 25 were hurt in two separate bomb blasts in Quetta on Friday.`,
+      "2024-02-10",
+      [],
+    );
+    expectClaims(
+      `Out of the 254 people killed, 112 were civilians.`,
+      "2024-01-05",
+      [],
+    );
+    expectClaims(
+      `Police said the suspect had been involved in 14 attacks on security forces.`,
+      "2024-01-05",
+      [],
+    );
+  });
+  it("stocks and reports across sentences", () => {
+    expectClaims(
+      "The Pentagon estimates that about 600,000 small arms and 2,000 armoured vehicles were left behind.",
+      "2023-05-01",
+      ["weapons 600000 approximately null", "vehicles 2000 exact null"],
+    );
+    expectClaims(
+      "Taliban forces have seized over 200 tons of explosives and 5,000 rifles since 2022, the interior ministry spokesman said.",
+      "2024-05-01",
+      ["weapons 5000 exact 2022/2024"],
+    );
+    expectClaims(
+      `PESHAWAR: Three policemen were martyred and two others injured when terrorists attacked a police post in Lakki Marwat late on Thursday night, officials said.
+
+The attackers fled after a two-hour exchange of fire. A search operation was launched in the area.
+
+The district has seen a spate of attacks on police this year. According to police records, 38 policemen have been martyred in the district since January.`,
+      "2024-06-14",
+      ["killed 38 exact 2024-01/2024-06"],
+    );
+    expectClaims(
+      `Pakistan's interior ministry said on Thursday that 1,200 kilograms of explosives and 350 weapons had been recovered in operations this year.`,
+      "2024-10-03",
+      ["weapons 350 exact 2024"],
+    );
+  });
+  it("attributes figures to the source named in the sentence or before it", () => {
+    const document = extractDocument(
+      "ISLAMABAD: Violence rose in the second quarter, with 380 people killed in 240 incidents, the Centre for Research and Security Studies (CRSS) said on Monday.\n\nThe think tank said militants lost 190 fighters during the period.",
+      { file: "report.txt", published: "2024-07-02", codebook },
+    );
+    expect(document.claims.map((c) => c.attributed_to)).toEqual(["Centre for Research and Security Studies", "Centre for Research and Security Studies", "Centre for Research and Security Studies"]);
+    const minister = extractDocument("Interior Minister Ali Raza told the Senate on Tuesday that 450 terrorists had been killed in operations this year.", { file: "report.txt", published: "2025-05-06", codebook });
+    expect(minister.claims.map((c) => c.attributed_to)).toEqual(["Ali Raza"]);
+  });
+});
