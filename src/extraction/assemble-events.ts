@@ -40,7 +40,8 @@ export interface UnassignedToll {
 
 const strongNewIncident = /\b(in (?:another|a separate|a similar|a third|a second|a related|yet another)|separately|elsewhere|(?:the|a) (?:second|third|fourth|fifth|separate) (?:hand )?(?:grenade )?(?:attack|incident|blast|explosion|operation|strike|raid)|another (?:attack|incident|blast|explosion|operation|strike|raid|quadcopter attack)|(?:^|\s)(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}:)/;
 
-const negationZero = /\b(no (?:one|body) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)|no casualties|no (?:loss of life|loss of lives|fatalities|deaths|injuries)|caused no (?:casualties|damage)|without (?:any )?casualties)\b/;
+const negationZero = /\b(no (?:one|body) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)|no casualt(?:y|ies)|no (?:loss of life|loss of lives|fatalities|deaths|injuries)|caused no (?:casualties|damage)|without (?:any )?(?:casualties|loss))\b/;
+const negatedGroup = /\bno (?:casualt(?:y|ies)|loss of li(?:fe|ves)|fatalities|deaths|injuries) (?:of|among|to|for) (?:own |our |the )?(troops|soldiers|security forces|personnel|police|policemen|forces|civilians|residents|passengers)\b/;
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
 
 /** "the death toll rose to 14", "officials put the toll at nine", "the number of injured climbed to 40". */
@@ -82,7 +83,15 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
     const outcome = /injur|wound/.test(update[1]!) ? "injured" : "killed";
     if (value !== undefined) toll[outcome].unknown = Math.max(toll[outcome].unknown ?? 0, value - Object.entries(toll[outcome]).filter(([c]) => c !== "unknown").reduce((sum, [, v]) => sum + (v ?? 0), 0));
   }
-  if (negationZero.test(frame.text)) {
+  const negated = negatedGroup.exec(frame.text);
+  if (negated !== null) {
+    const category: CasualtyCategory = /civilians|residents|passengers/.test(negated[1]!) ? "civilians" : "security_forces";
+    if (/casualt|loss/.test(negated[0])) {
+      toll.killed[category] ??= 0;
+      toll.injured[category] ??= 0;
+    } else if (/injur/.test(negated[0])) toll.injured[category] ??= 0;
+    else toll.killed[category] ??= 0;
+  } else if (negationZero.test(frame.text)) {
     const says = (w: RegExp): boolean => w.test(frame.text);
     if (says(/casualt|loss of li|harmed/)) {
       toll.killed.unknown ??= 0;
@@ -278,7 +287,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
       if (frame.isNewIncident || (hasOwnDate(frame) && dateConflicts(current.date, frameDate(frame, current.date)?.date))) return true;
       const hasDistrict = frame.places.some((h) => !h.isIncidental && (h.entry.level === "admin2" || h.entry.level === "admin1"));
-      return hasDistrict || sameBranch(current.place, p) || strongNewIncident.test(frame.text);
+      return hasDistrict || sameBranch(current.place, p) || strongNewIncident.test(frame.text) || drafts.some((d) => d.place !== undefined && sameBranch(d.place, p));
     });
     const ownDate = hasOwnDate(frame);
     const isTentative = score === 1 && !hasToll && ownDate && places.length > 0;

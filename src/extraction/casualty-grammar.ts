@@ -219,8 +219,9 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     if ((word === "a" || word === "an") && !headAhead(tokens, i + 1)) continue;
     const number = parseNumberAt(tokens, i);
     if (number === undefined) continue;
-    // "the first", "one of the", "one another" are not counts.
+    // "the first", "one of the", "one another", "no one" are not counts.
     if (number.isArticle && (tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "another")) continue;
+    if (word === "one" && (tokens[i - 1]?.norm === "no" || tokens[i - 1]?.norm === "any" || tokens[i - 1]?.norm === "every")) continue;
     const group = readGroup(tokens, number.from, number.to, number.isArticle);
     if (group === undefined) {
       i = number.to - 1;
