@@ -25,6 +25,8 @@ export interface ImportEventsInput {
   deletions?: TextInput;
   /** Rows written per batch inside the one transaction (default 2000). */
   batchSize?: number;
+  /** Called after each batch is written, with the rows read so far (for progress output). */
+  onProgress?: (rowsRead: number) => void;
   /** After this many rows, query indexes are rebuilt once at commit instead of row by row (default 50,000). */
   deferIndexesAfter?: number;
 }
@@ -78,6 +80,7 @@ export async function importEvents(deps: EventDependencies, input: ImportEventsI
       bulk.write((session) => {
         for (const imported of pending) applyImported(session, imported, change, at, report);
       });
+      input.onProgress?.(report.rowsRead);
     };
     const rows = input.format === "jsonl" ? jsonLines(input.content) : csvRows(input.content, input.format === "acled" ? createAcledConverter() : createGtdConverter(), context);
     for await (const { line, outcome } of rows) {
