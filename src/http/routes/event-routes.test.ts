@@ -145,6 +145,9 @@ describe("event routes: writes", () => {
     const response = await api.app.inject({ method: "PUT", url: `/sources/${sourceA}/reliability`, headers: analyst, payload: { grade: "B2" } });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({ sourceId: sourceA, grade: { source: "B", information: 2 } });
+    const read = await api.app.inject({ method: "GET", url: `/sources/${sourceA}/reliability` });
+    expect(read.json()).toEqual({ sourceId: sourceA, grade: { source: "B", information: 2 } });
+    expect((await api.app.inject({ method: "GET", url: "/sources/99999/reliability" })).statusCode).toBe(404);
     const bad = await api.app.inject({ method: "PUT", url: `/sources/${sourceA}/reliability`, headers: analyst, payload: { grade: "Z9" } });
     expect(bad.statusCode).toBe(400);
     const missing = await api.app.inject({ method: "PUT", url: "/sources/99999/reliability", headers: analyst, payload: { grade: "A1" } });

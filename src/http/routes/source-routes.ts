@@ -131,6 +131,22 @@ export function registerSourceRoutes(app: FastifyInstance, { sources, events }: 
     },
   );
 
+  app.get<{ Params: { id: number } }>(
+    "/sources/:id/reliability",
+    {
+      schema: {
+        tags: ["sources"],
+        summary: "The Admiralty grade analysts gave a source (null when ungraded)",
+        params: idParamsSchema,
+        response: {
+          200: { type: "object", properties: { sourceId: { type: "integer" }, grade: orNull(reliabilityGradeSchema) }, required: ["sourceId", "grade"] },
+          ...problemResponses(400, 404),
+        },
+      },
+    },
+    async (request) => ({ sourceId: request.params.id, grade: await getSourceReliability(events, request.params.id) }),
+  );
+
   app.put<{ Params: { id: number }; Body: { grade: string | null } }>(
     "/sources/:id/reliability",
     {
@@ -155,6 +171,13 @@ export function registerSourceRoutes(app: FastifyInstance, { sources, events }: 
       grade: await setSourceReliability(events, { sourceId: request.params.id, grade: request.body.grade }, requestAuthor(request)),
     }),
   );
+}
+
+/** A source's grade through the events module's reliability store; SOURCE_NOT_FOUND for an unknown source. */
+async function getSourceReliability(events: RouteContext["events"], sourceId: number) {
+  const grade = await events.sourceReliability?.getGrade(sourceId);
+  if (grade === undefined) throw new ArmtraceError("SOURCE_NOT_FOUND", `no source with id ${sourceId}`);
+  return grade;
 }
 
 function requireSource<T>(source: T | undefined, id: number): T {
