@@ -111,6 +111,10 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
     if (tokens[k]?.isNumber) j = k + 1;
   }
   // Partitive: "two of them", "eight of those killed" — part of a group counted elsewhere.
+  if (tokens[j]?.norm === "of" && tokens[j + 1]?.norm === "the" && casualtyHeads.get(tokens[j + 2]?.norm ?? "") === "militants") {
+    // "one of the attackers was also killed": a count of militants, not part of a total.
+    return { category: "militants", isBare: false, isOthers: false, from: numberFrom, to: j + 3 };
+  }
   if (tokens[j]?.norm === "of") {
     const next = tokens[j + 1]?.norm;
     if (next === "them" || next === "those" || next === "whom" || next === "the" || next === "these" || next === "its" || next === "their" || next === "his" || next === "her" || next === "which") return undefined;
@@ -122,6 +126,7 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
   let end = j;
   let isOthers = false;
   let sawHead = false;
+  let inOfPhrase = false;
   for (let k = j; k < tokens.length && k < j + 10; k++) {
     const t = tokens[k]!;
     const w = t.norm;
@@ -148,7 +153,12 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
       }
       continue;
     }
-    if (phraseBreakers.has(w) && !(w === "of" && (tokens[k - 1]?.norm === "sons" || tokens[k - 1]?.norm === "members" || tokens[k - 1]?.norm === "member" || tokens[k - 1]?.norm === "cadres"))) break;
+    const opensOfPhrase = w === "of" && (tokens[k - 1]?.norm === "sons" || tokens[k - 1]?.norm === "members" || tokens[k - 1]?.norm === "member" || tokens[k - 1]?.norm === "cadres" || tokens[k - 1]?.norm === "personnel" || tokens[k - 1]?.norm === "operatives");
+    if (opensOfPhrase) {
+      inOfPhrase = true;
+      continue;
+    }
+    if (phraseBreakers.has(w) && !(inOfPhrase && (w === "the" || w === "of"))) break;
     if (t.isNumber) break;
     if (outcomeAt(tokens, k) !== undefined && !(casualtyHeads.has(w))) break;
     const head = casualtyHeads.get(w);
@@ -182,7 +192,7 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
       if (modifier === "security_forces") modifierCategory = modifier;
       continue;
     }
-    if (sawHead) break;
+    if (sawHead && !inOfPhrase) break;
     if (!t.isWord) break;
   }
   if (tokens[numberTo]?.norm === "-" && tokens[numberTo + 1] !== undefined && (nonCountUnits.has(tokens[numberTo + 1]!.norm) || tokens[numberTo + 1]!.norm === "member")) return undefined;
@@ -220,7 +230,8 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     const number = parseNumberAt(tokens, i);
     if (number === undefined) continue;
     // "the first", "one of the", "one another", "no one" are not counts.
-    if (number.isArticle && (tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "another")) continue;
+    const isAttackerPartitive = tokens[i + 1]?.norm === "of" && tokens[i + 2]?.norm === "the" && casualtyHeads.get(tokens[i + 3]?.norm ?? "") === "militants";
+    if (number.isArticle && !isAttackerPartitive && (tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "another")) continue;
     if (word === "one" && (tokens[i - 1]?.norm === "no" || tokens[i - 1]?.norm === "any" || tokens[i - 1]?.norm === "every")) continue;
     const group = readGroup(tokens, number.from, number.to, number.isArticle);
     if (group === undefined) {
@@ -376,11 +387,14 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
     outcomes[g] = rightOutcome(g, false) ?? leftOutcome(g) ?? rightOutcome(g, true);
   }
   const mentions: CasualtyMention[] = [];
+  const mentionIndex = new Map<number, number>();
   groups.forEach((group, index) => {
     const outcome = group.partOf !== null ? outcomes[group.partOf] : outcomes[index];
     if (outcome === undefined) return;
     if (group.isBare && group.value === null) return;
-    mentions.push({ ...group, outcome });
+    mentionIndex.set(index, mentions.length);
+    // partOf points at the whole's position among the mentions, not among all groups.
+    mentions.push({ ...group, outcome, partOf: group.partOf === null ? null : mentionIndex.get(group.partOf) ?? null });
   });
   return mentions;
 }
