@@ -381,7 +381,7 @@ export function decideType(draft: Draft): ExtractedEventType {
   const killedAny = casualtyCategories.some((c) => (tolls.killed[c] ?? 0) > 0);
   const injuredAny = casualtyCategories.some((c) => (tolls.injured[c] ?? 0) > 0);
   const onlyMilitantsKilled = killedAny && (tolls.killed.militants ?? 0) > 0 && (tolls.killed.civilians ?? 0) === 0 && (tolls.killed.unknown ?? 0) === 0;
-  const stateActs = draft.frames.some((f) => /\b(security forces|troops|soldiers|army|police|ctd|fc|frontier corps|levies|rangers|forces)\b (?:\w+ ){0,4}(?:killed|shot dead|gunned down|neutrali[sz]ed|eliminated|foiled|raided|conducted|arrested|recovered|seized)/.test(f.text));
+  const stateActs = draft.frames.some((f) => /\b(security forces|troops|soldiers|army|police|ctd|fc|frontier corps|levies|rangers|forces)\b (?:\w+ ){0,4}(?<!were |was |been |are |is )(?:killed|shot dead|gunned down|neutrali[sz]ed|eliminated|foiled|raided|conducted|arrested|recovered|seized)/.test(f.text));
   let op = sum("security_operation") + (onlyMilitantsKilled && stateActs ? 2 : 0);
   const attack = sum("attack");
   if (strong("airstrike", 3) || (strong("airstrike", 2) && attack < 4)) return "airstrike";
