@@ -317,7 +317,7 @@ const patterns: Pattern[] = [
 
 const speechBefore = /\b(?:said|says|say|told|announced|released|published|issued|reported|stated|noted|added|unveiled|revealed|disclosed|presented|submitted|shared)(?: (?:on|in|earlier|late|this|last|the|a|its|their|his|her|report|data|statement))*\s*$/;
 const reportAfter = /^\s*(?:,\s*)?(?:report|survey|study|assessment|review|statement|briefing|press conference|data)\b/;
-const eventBefore = /\b(?:when|after|before|following|until|till|ahead of|as|since the \w+ took)\b[^,;]*$/;
+const eventBefore = /\b(?:when|after|before|following|until|till|ahead of)\b[^,;]{0,40}$/;
 const comparisonBefore = /\b(?:compared (?:to|with)|as compared (?:to|with)|comparison (?:to|with)|as against|(?<!(?:more|less|fewer|no|over|under|higher|lower) )than|versus|vs\.?)\s+(?:[^,;]*?)$/;
 const changeWords = /\b(?:rise|rose|risen|increase|increased|increasing|jump|jumped|surge|surged|up|down|decline|declined|drop|dropped|fall|fell|fallen|falling|decrease|decreased|dip|dipped|dips|climb|climbed|growth|higher|lower|more|fewer|less|spike|reduction)\b/;
 const superlativeBefore = /\b(?:highest|lowest|deadliest|worst|biggest|largest|most|first time|least|best)\b[^,;]{0,30}$/;
@@ -336,7 +336,7 @@ function roleOf(text: string, start: number, end: number, matched: string): Peri
   const startsWithComparison = /^(?:over|from)\b/.test(matched);
   if ((/\b(?:over|from)(?:\s+the)?$/.test(tail) || startsWithComparison) && changeWords.test(recent)) return "baseline";
   if (/\bfrom\s+\d[\d,.]*(?:\s+[a-z-]+)?(?:\s+(?:in|during))?$/.test(tail)) return "baseline";
-  if (eventBefore.test(clause.slice(-40))) return "event";
+  if (eventBefore.test(clause)) return "event";
   // "Last month, the minister had said …": the date of the statement, not of the figures.
   if (start < 3) {
     const rest = text.slice(end, end + 110);

@@ -221,6 +221,62 @@ The district has seen a spate of attacks on police this year. According to polic
       ["weapons 350 exact 2024"],
     );
   });
+  it("background figures in incident reports, and what is not a claim", () => {
+    expectClaims(
+      `BANNU: Two soldiers were martyred in an exchange of fire with terrorists in Bannu on Wednesday, the ISPR said.
+
+Militant attacks in Khyber Pakhtunkhwa have risen sharply this year, with 212 security personnel killed so far, according to provincial police data.
+
+Earlier, terrorists killed two policemen in Tank district.`,
+      "2024-07-11",
+      ["killed 212 exact 2024"],
+    );
+    expectClaims(
+      `Naqvi, 58, said 1,200 cases had been registered under the anti-terrorism act in 2023.`,
+      "2024-01-05",
+      [],
+    );
+    expectClaims(
+      `The province's defence budget rose 15 percent to Rs 90 billion.`,
+      "2024-06-12",
+      [],
+    );
+    expectClaims(
+      `LAHORE: The Punjab CTD said on Friday it had arrested 330 suspected terrorists in 2,150 intelligence-based operations across the province this year.`,
+      "2024-11-01",
+      ["attacks 2150 exact 2024"],
+    );
+    expectClaims(
+      `KARACHI: Two Chinese nationals were killed and 10 others injured in a suicide attack near Karachi airport on Sunday night. It was the third attack on Chinese citizens this year.`,
+      "2024-10-07",
+      ["attacks 3 exact 2024"],
+    );
+    expectClaims(
+      `According to data compiled by AFP, more than 1,600 people were killed in militant attacks in 2024.`,
+      "2025-01-02",
+      ["killed 1600 at_least 2024"],
+    );
+    expectClaims(
+      `Nearly 700 security personnel lost their lives in 2024, a 40 percent increase, according to the ISPR.`,
+      "2025-01-02",
+      ["killed 700 approximately 2024", "percent_change 40 exact 2024"],
+    );
+    expectClaims(
+      `A total of 14 terrorists were killed in three separate operations in North Waziristan, the ISPR said on Saturday.`,
+      "2024-09-14",
+      [],
+    );
+    expectClaims(
+      `PESHAWAR: Militants attacked a police station in Dera Ismail Khan late on Monday, killing 10 policemen. The attack was the deadliest on police in the province this year.`,
+      "2024-02-06",
+      [],
+    );
+    expectClaims(
+      `The monthly report said militants carried out 95 attacks in August, the highest monthly figure since 2014, killing 108 people.`,
+      "2024-09-02",
+      ["attacks 95 exact 2024-08", "killed 108 exact 2024-08"],
+    );
+  });
   it("attributes figures to the source named in the sentence or before it", () => {
     const document = extractDocument(
       "ISLAMABAD: Violence rose in the second quarter, with 380 people killed in 240 incidents, the Centre for Research and Security Studies (CRSS) said on Monday.\n\nThe think tank said militants lost 190 fighters during the period.",

@@ -24,7 +24,7 @@ import type { PartialDate } from "./resolve-date.ts";
 import type { Token } from "./tokenize.ts";
 
 const countingNouns = new Map<string, ClaimMetric>([
-  ...["attack", "attacks", "incident", "incidents", "operation", "operations", "ibos", "ibo", "strikes", "airstrikes", "bombings", "blasts", "explosions", "raids", "ambushes", "assaults", "acts", "cases", "encounters"].map((w): [string, ClaimMetric] => [w, "attacks"]),
+  ...["attack", "attacks", "incident", "incidents", "operation", "operations", "ibos", "ibo", "strikes", "airstrikes", "bombings", "blasts", "explosions", "raids", "ambushes", "assaults", "acts", "encounters"].map((w): [string, ClaimMetric] => [w, "attacks"]),
   ...["deaths", "fatalities", "fatality", "lives", "killings", "dead", "death"].map((w): [string, ClaimMetric] => [w, "killed"]),
   ...["injuries", "injured", "wounded", "injury"].map((w): [string, ClaimMetric] => [w, "injured"]),
   ...["weapons", "firearms", "rifles", "guns", "pistols", "arms", "kalashnikovs"].map((w): [string, ClaimMetric] => [w, "weapons"]),
@@ -51,7 +51,7 @@ const shareCue = /\b(accounting for|accounted for|account for|accounts for|share
 const domainWords = /\b(attacks?|incidents?|violence|violent|fatalit|deaths?|casualt|killed|killings?|injur|wounded|terror|militan|operations?|strikes?|bombings?|blasts?|weapons|insurgen|lives|security)/;
 const moneyDomain = /\b(equipment|weapons|arms|military|assets|aircraft|vehicles|munitions|ammunition|defen[cs]e|bounty|reward|security assistance)\b/;
 const sourceCue = /\b(report|reports|data|figures|statistics|survey|study|think tank|recorded|documented|tally|monitor|database)\b/;
-const newIncidentCue = /\b(in the latest|in another|in a separate|separately,|earlier (?:on|today)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last night|overnight)\b/;
+const newIncidentCue = /\b(in the latest|in another|in a separate|separately,|earlier,|earlier (?:on|today)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last night|overnight)\b/;
 const singularIncident = /\b(?:a|an|the|this|that|one)\s+(?:(?!(?:year|month|week|while|and|of|in|on|at|for|with|from|to|by|as|which|that|was|were|is|are|has|had|have|number)\b)[a-z'-]+\s+){0,3}(?:attack|bombing|blast|explosion|strike|airstrike|ambush|assault|raid|operation|encounter|shooting|incident|clash|drop|bomb|gunfight|firefight|battle|combat|exchange of fire)\b|\bthe fighting\b/;
 /** One incident named by what it did: "a suicide bombing in Islamabad that killed 12", "a bus … was bombed". */
 const incidentClause = /\b(?:attack|bombing|blast|explosion|strike|ambush|assault|raid|shooting)\b(?:\s+[a-z'-]+){0,5}\s+(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\b|\bwas (?:bombed|attacked|ambushed|targeted|struck|hit|blown up|stormed)\b|\bclaimed responsibility\b|^(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d:/;
@@ -454,7 +454,10 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   }
   const hasChange = figures.some((f) => (f.metric === "percent_change" || f.metric === "share_percent") && domainWords.test(text));
   const hasMoney = figures.some((f) => f.metric === "value_usd");
-  const continuesRun = state.previousHadClaims && !hasDayDate && !newIncidentCue.test(text);
+  // A district or town named without a period: one incident's place ("… killed in three operations in North Waziristan").
+  const namesPlace = frame.places.some((p) => !p.isIncidental && (p.entry.level === "admin2" || p.entry.level === "locality"));
+  const isPlaced = namesPlace && covered.length === 0 && !sourceCue.test(text);
+  const continuesRun = state.previousHadClaims && !hasDayDate && !newIncidentCue.test(text) && !isPlaced;
   const isStatistical = figures.some((f) => f.isOrdinal) || frame.isAggregate || covered.length > 0 || hasChange || hasMoney || sourceCue.test(text) || continuesRun;
   if (!isStatistical) {
     state.previousHadClaims = false;
@@ -473,7 +476,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
     } else if (figure.isToll && !figure.isOrdinal) {
       const segment = segmentAround(text, figure.at);
       const dayInSegment = incidentDays.some((d) => Math.abs(d.start - figure.at) < 200 && segmentAround(text, d.start) === segment) || dayPossessive.test(segment);
-      if (dayInSegment || (hasDayDate && !coveredPeriod) || isOneIncident) continue;
+      if (dayInSegment || (hasDayDate && !coveredPeriod) || isOneIncident || isPlaced) continue;
     }
     const period = bindPeriod(figure, periods, text, state);
     if (period.span !== undefined && !figure.isBaseline) usedSpan ??= period.mention?.span;
