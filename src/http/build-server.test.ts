@@ -32,6 +32,22 @@ describe("buildServer", () => {
     expect(routes).toEqual(expect.arrayContaining(["GET /health", "GET /sources", "GET /sources/search", "GET /sources/{id}"]));
     for (const route of routes) expect(documented).toContain(route);
     expect(document.components.schemas.Problem).toBeDefined();
+    const references: string[] = [];
+    const collect = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(collect);
+      else if (node && typeof node === "object") {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === "$ref") references.push(String(value));
+          else collect(value);
+        }
+      }
+    };
+    collect(document);
+    const resolve = (reference: string) => reference.slice(2).split("/").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], document);
+    expect(references.filter((reference) => !reference.startsWith("#/") || resolve(reference) === undefined)).toEqual([]);
+    for (const operations of Object.values(document.paths as Record<string, Record<string, { responses?: object }>>)) {
+      for (const operation of Object.values(operations)) expect(Object.keys(operation.responses ?? {}).length).toBeGreaterThan(0);
+    }
   });
 
   it("serves browsable docs at /docs", async () => {
