@@ -153,7 +153,7 @@ export function registerEventsCommand(program: Command, context: CliContext): vo
     .option("--text <words>", "full text over notes, location and actors")
     .option("--acled-id <id>", "ACLED event_id_cnty")
     .option("--sort <order>", "date, -date, fatalities, -fatalities, id, -id, updated, -updated")
-    .option("--limit <n>", "at most this many", "50")
+    .option("--limit <n>", "at most this many (up to 10000)", "1000")
     .option("--offset <n>", "skip this many", "0")
     .action(async (options: ListOptions, command: Command) => {
       const deps = await dependencies(context, command);
