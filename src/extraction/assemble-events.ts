@@ -290,7 +290,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       return hasDistrict || sameBranch(current.place, p) || strongNewIncident.test(frame.text) || drafts.some((d) => d.place !== undefined && sameBranch(d.place, p));
     });
     const ownDate = hasOwnDate(frame);
-    const isTentative = score === 1 && !hasToll && ownDate && places.length > 0;
+    const isTentative = (score === 1 && !hasToll && ownDate && places.length > 0) || (score === 0 && frame.casualties.some((m) => m.value !== null && m.outcome === "killed") && ownDate && current !== undefined && dateConflicts(effectiveDate(current), ownDated?.date));
     const isEventful = (score >= 2 || (score >= 1 && hasToll) || isTentative) && !(frame.isIrrealis && !hasToll && !ownDate);
     if (!isEventful) {
       const samePlace = current !== undefined && places.length > 0 && (current.place === undefined || current.placeIsDateline || places.every((p) => sameBranch(current!.place!, p)));
@@ -308,7 +308,8 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       continue;
     }
     const isAnaphoricDate = frame.dates.some((d) => d.isAnaphoric) && !frame.dates.some((d) => !d.isAnaphoric && !d.isReportDate);
-    const isStrongNew = strongNewIncident.test(frame.text) || (isAnaphoricDate && ownDated !== undefined && current !== undefined && dateConflicts(current.date, ownDated.date));
+    const currentIsHeadline = current !== undefined && current.frames.every((f) => f.index === 0 && !/[.!?]["'”]?$/.test(f.text));
+    const isStrongNew = (strongNewIncident.test(frame.text) && !currentIsHeadline) || (isAnaphoricDate && ownDated !== undefined && current !== undefined && dateConflicts(current.date, ownDated.date));
     const isWeakNew = frame.isNewIncident && !isStrongNew;
     const anchorDate = lastMentionedDate ?? previousDate(undefined);
     const dated = ownDated;

@@ -67,6 +67,7 @@ export function outcomeAt(tokens: readonly Token[], i: number): OutcomeMatch | u
         break;
       }
     }
+    if (ok && p.words.length === 1 && p.words[0] === "dead" && /^(body|bodies)$/.test(tokens[i + 1]?.norm ?? "")) continue;
     if (ok) return { phrase: p, from: i, to: i + p.words.length };
   }
   return undefined;

@@ -233,7 +233,7 @@ export const phraseBreakers = new Set(words(`were was is are be been being have 
 
 /** Tokens that end a clause when looking far for an outcome. */
 export const clauseBreakers = new Set(words(`. ; ? ! while whereas but when after before because since which who
-  said says told added according whom where although though however`));
+  said says told added according whom where although though however adding saying noting stating claiming`));
 
 /** Month names, to keep day numbers out of casualty counts. */
 export const monthWords = new Set(words(`january february march april may june july august september october november

@@ -106,7 +106,13 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
       if (!frame.isAggregate && previousAggregate && countsSomething && !hasAnchor && (frame.typeScores.get("attack") ?? 0) < 3) frame.isAggregate = true;
       claims.push(...extractClaims(frame, { published, original: text }, carry));
       previousAggregate = frame.isAggregate;
-      const isUseful = frame.isAggregate || frame.typeScores.size > 0 || frame.casualties.length > 0 || frame.places.some((p) => p.isDateline) || frame.actors.length > 0;
+      const isUseful =
+        frame.isAggregate ||
+        frame.typeScores.size > 0 ||
+        frame.casualties.length > 0 ||
+        frame.actors.length > 0 ||
+        frame.places.some((p) => p.isDateline || (!p.isIncidental && p.entry.level !== "country")) ||
+        frame.dates.some((d) => !d.isReportDate);
       if (!isUseful) continue;
       frame.tokens = [];
       frames.push(frame);
