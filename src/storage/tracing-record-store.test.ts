@@ -43,9 +43,10 @@ describe("importing a dirty record list", () => {
     const database = await freshDatabase();
     const { store, summary, csv } = await importFixture(database);
     expect(csv.ignoredColumns).toEqual(["Remarks"]);
-    expect(summary.rows).toBe(12);
-    expect(summary.recordsStored).toBe(12);
-    expect(store.countRecords()).toBe(12);
+    expect(summary.rows).toBe(13);
+    expect(summary.recordsStored).toBe(13);
+    expect(store.countRecords()).toBe(13);
+    expect(summary.problems.filter((problem) => problem.line === 14)).toEqual([]);
     expect(summary.problems.find((problem) => problem.line === 13)?.message).toContain('not imported: "EXTRA CELL"');
     expect(store.getRecord(12)).toMatchObject({ manufacturer: "Colt, Inc.", manufacturerKey: "colt" });
     const at = (line: number) => summary.problems.filter((problem) => problem.line === line).map((problem) => problem.code);
@@ -53,7 +54,7 @@ describe("importing a dirty record list", () => {
     expect(summary.problems.find((problem) => problem.line === 5)?.message).toContain("before start");
     expect(summary.problems.find((problem) => problem.line === 6)?.message).toContain("mixed prefixes");
     expect(at(8)).toContain("DUPLICATE");
-    expect(summary.problems.find((problem) => problem.line === 8)?.message).toContain("repeats line 2");
+    expect(summary.problems.find((problem) => problem.line === 8)?.message).toContain("repeats the record on line 2");
     expect(at(7)).not.toContain("DUPLICATE");
     expect(at(9)).toContain("MISSING_SERIAL");
     expect(at(10)).toContain("MISSING_DATES");
@@ -73,7 +74,7 @@ describe("importing a dirty record list", () => {
     const database = await freshDatabase();
     await importFixture(database);
     const { summary } = await importFixture(database);
-    expect(summary.recordsStored).toBe(12);
+    expect(summary.recordsStored).toBe(13);
     expect(summary.entriesIndexed).toBe(0);
     expect(summary.problems.find((problem) => problem.line === 2)?.message).toContain("already recorded as FMS-AF-0001 (transfers-dirty.csv:2)");
   });
@@ -100,6 +101,7 @@ describe("the SQLite serial index", () => {
     const exact = matchSerial({ serial: "W1004321", manufacturer: "Colt", model: "Colt M4A1 carbine" }, index);
     expect(exact[0]).toMatchObject({ serial: "W1004321", record_ref: "FMS-AF-0001 (transfers-dirty.csv:2)", score: 1 });
     expect(exact.map((candidate) => candidate.record_ref)).toContain("FMS-AF-0003 (transfers-dirty.csv:7)");
+    expect(exact.map((candidate) => candidate.record_ref)).toContain("transfers-dirty.csv:14");
     const inRange = matchSerial({ serial: "W1004450" }, index);
     expect(inRange[0]?.record_ref).toBe("FMS-AF-0002 (transfers-dirty.csv:4)");
     const unknown = matchSerial({ serial: "W10044?0", manufacturer: "Colt" }, index);

@@ -83,7 +83,8 @@ export function createTraceRecordStore(database: ArmtraceDatabase): TraceRecordS
   const upsertStem = sqlite.prepare(`INSERT INTO trace_serial_stems (stem, size_class, entry_count) VALUES (?, ?, ?)
       ON CONFLICT (stem, size_class) DO UPDATE SET entry_count = entry_count + excluded.entry_count`);
   const findSame = sqlite.prepare(`SELECT r.id, r.reference, r.source_file, r.source_line FROM trace_serials s JOIN trace_records r ON r.id = s.record_id
-      WHERE s.stem = ? AND s.size_class = ? AND s.start_num = ? AND s.end_num = ? AND r.manufacturer_key = ? AND r.model_key = ? LIMIT 1`);
+      WHERE s.stem = ? AND s.size_class = ? AND s.start_num = ? AND s.end_num = ? AND r.manufacturer_key = ? AND r.model_key = ?
+        AND r.reference IS ? AND r.holder IS ? AND r.exporter IS ? AND r.importer IS ? AND r.end_user IS ? AND r.shipped IS ? AND r.received IS ? LIMIT 1`);
   const stemRows = sqlite.prepare(`SELECT stem, size_class FROM trace_serial_stems`);
 
   /** Serial rows waiting to be written: sorted by key first, so a big import appends instead of seeking. */
@@ -141,11 +142,14 @@ export function createTraceRecordStore(database: ArmtraceDatabase): TraceRecordS
         let rows = 0;
         let problemRows = 0;
         const sink: RecordSink = {
-          findExisting(manufacturerKey, modelKey, entry) {
+          findExisting(draft, entry) {
             const { stem, start, end } = entryKey(entry);
             const sizeClass = sizeClassOf(start, end);
             if (!known.has(`${sizeClass}\u0000${stem}`)) return undefined;
-            const row = findSame.get(stem, sizeClass, start, end, manufacturerKey, modelKey) as
+            const row = findSame.get(
+              stem, sizeClass, start, end, draft.manufacturerKey, draft.modelKey,
+              draft.reference, draft.holder, draft.exporter, draft.importer, draft.endUser, draft.shipped, draft.received,
+            ) as
               | { id: number; reference: string | null; source_file: string | null; source_line: number | null }
               | undefined;
             return row === undefined ? undefined : recordRef({ id: row.id, reference: row.reference, sourceFile: row.source_file, sourceLine: row.source_line });

@@ -8,8 +8,8 @@ import { describeEntry, type SerialEntry } from "./serial.ts";
 
 /** Where checked records go; storage implements it inside one transaction. */
 export interface RecordSink {
-  /** A reference to an already stored record with the same maker, model and serial entry, if any. */
-  findExisting(manufacturerKey: string, modelKey: string, entry: SerialEntry): string | undefined;
+  /** A reference to an already stored identical record (see recordIdentity) holding the same entry, if any. */
+  findExisting(draft: RecordDraft, entry: SerialEntry): string | undefined;
   add(draft: RecordDraft): void;
 }
 
@@ -60,7 +60,7 @@ export async function importRecords(
     const draft = checkRecordRow(row, { file, line }, duplicates);
     const kept: SerialEntry[] = [];
     for (const entry of draft.entries) {
-      const existing = sink.findExisting(draft.manufacturerKey, draft.modelKey, entry);
+      const existing = sink.findExisting(draft, entry);
       if (existing === undefined) kept.push(entry);
       else draft.problems.push({ code: "DUPLICATE", message: `${describeEntry(entry)} is already recorded as ${existing}; kept, not indexed twice` });
     }

@@ -6,7 +6,7 @@ export { createMemorySerialIndex, describeIndexed, firstNumberWithDigits, fragme
 export type { IndexedSerial, SerialIndex } from "./serial-index.ts";
 export { CONFUSABLE_GROUPS, matchSerial, readSerial } from "./match-serial.ts";
 export type { MatchCandidate, MatchOptions, MatchQuery } from "./match-serial.ts";
-export { RECORD_COLUMNS, DuplicateTracker, canonicalColumn, checkRecordRow, parseRecordDate, recordRef } from "./trace-record.ts";
+export { RECORD_COLUMNS, DuplicateTracker, canonicalColumn, checkRecordRow, parseRecordDate, recordIdentity, recordRef } from "./trace-record.ts";
 export type { RecordDraft, RecordKind, RecordProblem, RecordProblemCode, RecordRow } from "./trace-record.ts";
 export { formatImportSummary, importRecords } from "./import-records.ts";
 export type { ImportRowProblem, ImportSummary, RecordSink } from "./import-records.ts";

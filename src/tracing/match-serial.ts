@@ -128,7 +128,7 @@ export function matchSerial(query: MatchQuery, index: SerialIndex, options: Matc
       reasons,
     });
   }
-  candidates.sort((a, b) => b.score - a.score || a.record_ref.localeCompare(b.record_ref) || a.serial.localeCompare(b.serial));
+  candidates.sort((a, b) => b.score - a.score || a.record_id - b.record_id || a.serial.localeCompare(b.serial));
   // Equal scores mean the reading cannot tell the records apart; say so rather than imply an order.
   const tied = new Map<number, number>();
   for (const candidate of candidates) tied.set(candidate.score, (tied.get(candidate.score) ?? 0) + 1);

@@ -80,15 +80,23 @@ export function canonicalColumn(header: string): (typeof RECORD_COLUMNS)[number]
 }
 
 /**
- * Tracks what an import has seen so far, to flag duplicates of earlier rows (same manufacturer, model and
- * serial or range) with the line they repeat.
+ * What makes two rows the same record rather than the same weapon seen twice: the same weapon legitimately
+ * appears in a transfer and later in a holding, and both must stay matchable.
+ */
+export function recordIdentity(draft: Pick<RecordDraft, "reference" | "holder" | "exporter" | "importer" | "endUser" | "shipped" | "received">): string {
+  return [draft.reference, draft.holder, draft.exporter, draft.importer, draft.endUser, draft.shipped, draft.received].map((value) => value ?? "").join("\u0001");
+}
+
+/**
+ * Tracks what an import has seen so far, to flag duplicate records (same manufacturer, model, serial or
+ * range, and the same reference, parties and dates) with the line they repeat.
  */
 export class DuplicateTracker {
   private readonly seen = new Map<string, number>();
 
-  /** Returns the line of an earlier identical entry, or undefined, and remembers this one. */
-  check(manufacturerKey: string, modelKey: string, entry: SerialEntry, line: number): number | undefined {
-    const key = `${manufacturerKey}\u0000${modelKey}\u0000${describeEntry(entry)}`;
+  /** Returns the line of an earlier identical entry of an identical record, or undefined, and remembers this one. */
+  check(draft: Pick<RecordDraft, "manufacturerKey" | "modelKey" | "reference" | "holder" | "exporter" | "importer" | "endUser" | "shipped" | "received">, entry: SerialEntry, line: number): number | undefined {
+    const key = `${draft.manufacturerKey}\u0000${draft.modelKey}\u0000${describeEntry(entry)}\u0000${recordIdentity(draft)}`;
     const earlier = this.seen.get(key);
     if (earlier === undefined) this.seen.set(key, line);
     return earlier;
@@ -118,20 +126,6 @@ export function checkRecordRow(row: RecordRow, source: { file: string | null; li
   }
   const manufacturerKey = normalizeManufacturer(manufacturer);
   const modelKey = normalizeModel(model, manufacturer);
-  if (duplicates !== undefined && source.line !== null) {
-    const kept: SerialEntry[] = [];
-    for (const entry of entries) {
-      const earlier = duplicates.check(manufacturerKey, modelKey, entry, source.line);
-      if (earlier === undefined) kept.push(entry);
-      else {
-        problems.push({
-          code: "DUPLICATE",
-          message: `${describeEntry(entry)} (${manufacturer ?? "?"} ${model ?? "?"}) repeats line ${earlier}; kept, not indexed twice`,
-        });
-      }
-    }
-    entries = kept;
-  }
   const extra = (row.extraCells ?? []).filter((cell) => cell.trim() !== "");
   if (extra.length > 0) {
     problems.push({ code: "EXTRA_CELLS", message: `${extra.length} cell(s) beyond the header not imported: ${extra.map((cell) => JSON.stringify(cell)).join(", ")}` });
@@ -153,7 +147,7 @@ export function checkRecordRow(row: RecordRow, source: { file: string | null; li
   if (shipped !== null && received !== null && received < shipped.slice(0, received.length)) {
     problems.push({ code: "RECEIVED_BEFORE_SHIPPED", message: `received ${received} is before shipped ${shipped}` });
   }
-  return {
+  const draft: RecordDraft = {
     kind,
     manufacturer,
     manufacturerKey,
@@ -174,6 +168,16 @@ export function checkRecordRow(row: RecordRow, source: { file: string | null; li
     sourceLine: source.line,
     problems,
   };
+  if (duplicates !== undefined && source.line !== null) {
+    const line = source.line;
+    draft.entries = entries.filter((entry) => {
+      const earlier = duplicates.check(draft, entry, line);
+      if (earlier === undefined) return true;
+      problems.push({ code: "DUPLICATE", message: `${describeEntry(entry)} (${manufacturer ?? "?"} ${model ?? "?"}) repeats the record on line ${earlier}; kept, not indexed twice` });
+      return false;
+    });
+  }
+  return draft;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

@@ -19,7 +19,7 @@ describe("armtrace trace", () => {
     const imported = runArmtrace(["trace", "import-records", fixture, "--db", db]);
     expect(imported.stderr).toBe("");
     expect(imported.status).toBe(0);
-    expect(imported.stdout).toContain("12 rows read, 12 records stored (none dropped)");
+    expect(imported.stdout).toContain("13 rows read, 13 records stored (none dropped)");
     expect(imported.stdout).toMatch(/line 5: MALFORMED_SERIAL: .*before start/);
 
     const match = runArmtrace(["--db", db, "trace", "match", "--serial", "W10O43?1", "--manufacturer", "Colt's Manufacturing", "--model", "Colt M4A1 carbine", "--json"]);
