@@ -56,7 +56,7 @@ const placeContextAfter = new Set(["district", "area", "tehsil", "province", "ci
 const placePrefixWords = new Set(["in", "at", "upper", "lower", "north", "south", "east", "west", "central", "greater", "district", "tehsil", "province", "city", "of", "and", "near", "from", "to", "the", "eastern", "western", "northern", "southern", "northwestern", "southwestern", "northeastern", "southeastern", "restive", "neighbouring", "neighboring", "pakistan", "afghanistan", "on", "across", "inside", "outside", "while", "but", "when", "after", "before", "during", "meanwhile", "separately", "earlier", "later", "today", "yesterday", "officials", "police", "residents", "kp", "balochistan", "punjab", "sindh", "frontier", "tribal", "agency", "areas", "area", "village"]);
 /** Words the gazetteer may list as places but that are almost always something else in reports. */
 const nonPlaceWords = new Set(["march", "may", "june", "july", "august", "april", "january", "february", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "police", "levies", "tip", "us", "a", "i", "is"]);
-const incidentalBefore = new Set(["to", "for", "towards", "toward", "via"]);
+const incidentalBefore = new Set(["to", "towards", "toward", "via"]);
 const governmentSeats = new Set(["islamabad", "kabul", "tehran", "washington", "new delhi", "delhi", "beijing", "moscow", "doha", "istanbul", "ankara"]);
 const verbsAfterSeat = /^(?:'s|has|have|had|said|says|says|urged|claims|claimed|insists|rejected|accused|wants|is|was|and kabul|and islamabad|blames|denies|denied)\b/;
 
@@ -134,7 +134,8 @@ export function analyzeSentence(
     const beforeText = text.slice(0, tokens[match.from]!.start - start);
     const lowerNameEarly = match.name.toLowerCase();
     const isRoute = /\b(?:between|from)(?: the)?(?: \w+)?(?: and| to)? $/.test(beforeText) || (/\bbetween (?:the )?[\w' -]+ and $/.test(beforeText) && beforeText.length - beforeText.lastIndexOf("between") < 40);
-    const isTreatment = /\b(?:died|succumbed|hospitali[sz]ed|treated|treatment|hospitals?|shifted|transferred|taken|airlifted|moved|rushed|referred|evacuated)(?: \w+){0,3} (?:in|to) $/.test(beforeText);
+    const isDestination = /\b(?:bound|headed|heading|left|leaving|departed|travelling|traveling|en route) for $/.test(beforeText);
+    const isTreatment = isDestination || /\b(?:died|succumbed|hospitali[sz]ed|treated|treatment|hospitals?|shifted|transferred|taken|airlifted|moved|rushed|referred|evacuated)(?: \w+){0,3} (?:in|to) $/.test(beforeText);
     const seatPhrase = isRoute || isTreatment || /\b(?:government|authorities|regime|rulers|administration|leadership|talks|meeting) in $/.test(beforeText) || (governmentSeats.has(lowerNameEarly) && /\b(?:embassy|mission|delegation|envoy|ambassador|officials|spokesman|spokesperson) in $/.test(beforeText));
     const speakerPlace = seatPhrase || after !== undefined && /^(said|says|confirmed|told|announced|stated|reported|added)$/.test(after);
     const isIncidental = isSeat || speakerPlace || (before !== undefined && incidentalBefore.has(before)) || (before === "from" && entry.level !== "country" && /\b(travel|bound|coming|going|way|route|en route)/.test(text));

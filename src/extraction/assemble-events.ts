@@ -361,9 +361,11 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     }
     const isAnchored = hasToll || place !== undefined || ownDate || frame.places.some((p) => p.isDateline);
     if (!isAnchored) continue;
-    const anaphoricPlace = place === undefined && /\bin the (?:same )?(?:district|area|province|city|region|town|tehsil|agency|locality|village)\b/.test(frame.text) ? lastPlace : undefined;
+    const anaphoricPlace = place === undefined && /\b(?:there|in the (?:same )?(?:district|area|province|city|region|town|tehsil|agency|locality|village))\b/.test(frame.text) ? lastPlace : undefined;
     const dl = place === undefined && anaphoricPlace === undefined ? frame.places.find((p) => p.isDateline) ?? (drafts.length === 0 ? datelinePlace : undefined) : undefined;
-    current = open(frame, place ?? anaphoricPlace ?? dl?.entry, place === undefined && anaphoricPlace === undefined && dl !== undefined, undefined, anchorDate);
+    // With no place of its own, an incident is most likely where the report's last named place is (a weak guess).
+    const guessed = place === undefined && anaphoricPlace === undefined && dl === undefined ? lastPlace : undefined;
+    current = open(frame, place ?? anaphoricPlace ?? dl?.entry ?? guessed, place === undefined && anaphoricPlace === undefined, undefined, anchorDate);
   }
   return { drafts, unassigned };
 }
