@@ -18,7 +18,7 @@ export function detectLanguage(text: string): string | null {
   if (words.length < 4) return null;
   const english = words.filter((word) => ENGLISH_FUNCTION_WORDS.has(word)).length;
   if (english / words.length >= 0.12) return "en";
-  const code = franc(sample, { minLength: 40 });
+  const code = franc(sample.slice(0, 800), { minLength: 40 });
   if (code === "und") return null;
   return ISO_639_1[code] ?? code;
 }

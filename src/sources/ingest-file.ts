@@ -29,8 +29,8 @@ export function fingerprintDraft(draft: SourceDraft): SourceFingerprint {
 }
 
 /**
- * Converts one file into sources and offers each to the library, one transaction per source. Problems are
- * returned as data so that a batch goes on past a bad file; nothing from a failed item is stored.
+ * Converts one file into sources and offers them to the library together; each source is stored whole or not
+ * at all. Problems are returned as data so that a batch goes on past a bad file or item.
  */
 export async function ingestFile(file: IncomingFile, library: SourceLibrary, options: IngestOptions): Promise<FileIngestReport> {
   const report: FileIngestReport = { path: file.path, stored: [], duplicates: [], nearDuplicates: [], errors: [] };
@@ -44,18 +44,16 @@ export async function ingestFile(file: IncomingFile, library: SourceLibrary, opt
   }
   const converted = await converterFor(file)(file);
   report.errors.push(...converted.errors);
-  for (const draft of converted.results) {
-    try {
-      const outcome = await library.add(draft, fingerprintDraft(draft));
-      if (outcome.status === "duplicate") report.duplicates.push(outcome.id);
-      else {
-        report.stored.push(outcome.id);
-        if (outcome.nearDuplicateOf !== null) report.nearDuplicates.push({ id: outcome.id, of: outcome.nearDuplicateOf });
-      }
-    } catch (error) {
-      const reason = error instanceof ArmtraceError ? error.message : `could not store: ${(error as Error).message}`;
-      report.errors.push(`${draft.origin}: ${reason}`);
+  const outcomes = await library.addAll(converted.results.map((draft) => ({ draft, fingerprint: fingerprintDraft(draft) })));
+  outcomes.forEach((outcome, index) => {
+    if (outcome instanceof Error) {
+      const reason = outcome instanceof ArmtraceError ? outcome.message : `could not store: ${outcome.message}`;
+      report.errors.push(`${converted.results[index]!.origin}: ${reason}`);
+    } else if (outcome.status === "duplicate") report.duplicates.push(outcome.id);
+    else {
+      report.stored.push(outcome.id);
+      if (outcome.nearDuplicateOf !== null) report.nearDuplicates.push({ id: outcome.id, of: outcome.nearDuplicateOf });
     }
-  }
+  });
   return report;
 }

@@ -20,6 +20,12 @@ export interface SourceLibrary {
    * the existing id). Flags the draft as a near-duplicate of the closest earlier story, if any.
    */
   add(draft: SourceDraft, fingerprint: SourceFingerprint): Promise<StoreOutcome>;
+  /**
+   * Adds several sources together: each is all-or-nothing on its own (a savepoint per source), and the batch
+   * is written in one commit, which keeps the full-text index from flushing once per source. A source that
+   * fails is reported in its slot as an Error; the others are kept.
+   */
+  addAll(items: Array<{ draft: SourceDraft; fingerprint: SourceFingerprint }>): Promise<Array<StoreOutcome | Error>>;
   /** Sources in a stable order (by id). */
   list(options?: ListSourcesOptions): Promise<Source[]>;
   get(id: number): Promise<SourceWithRaw | undefined>;

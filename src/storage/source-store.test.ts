@@ -96,4 +96,21 @@ describe("source store", () => {
     const fts = await sql<{ n: number }>`SELECT count(*) AS n FROM sources_fts WHERE sources_fts MATCH 'police'`.execute(database.db);
     expect(fts.rows[0]!.n).toBe(0);
   });
+
+  it("adds a batch in one commit, and a source that fails costs only itself", async () => {
+    await sql`CREATE TRIGGER refuse_bad BEFORE INSERT ON sources WHEN new.origin = 'bad.txt' BEGIN SELECT RAISE(ABORT, 'refused'); END`.execute(database.db);
+    const items = ["good-1.txt", "bad.txt", "good-2.txt"].map((origin, index) => {
+      const value = draft(`${WIRE_STORY} Item ${index} of the batch, from ${origin}.`, { origin });
+      return { draft: value, fingerprint: fingerprintDraft(value) };
+    });
+    const outcomes = await createSourceStore(database).addAll(items);
+    expect(outcomes[0]).toMatchObject({ status: "stored", id: 1 });
+    expect(outcomes[1]).toBeInstanceOf(Error);
+    expect((outcomes[1] as Error).message).toMatch(/refused/);
+    expect(outcomes[2]).toMatchObject({ status: "stored", nearDuplicateOf: 1 });
+    const origins = (await createSourceStore(database).list()).map((source) => source.origin);
+    expect(origins).toEqual(["good-1.txt", "good-2.txt"]);
+    const bands = await sql<{ n: number }>`SELECT count(DISTINCT source_id) AS n FROM source_minhash_bands`.execute(database.db);
+    expect(bands.rows[0]!.n).toBe(2);
+  });
 });

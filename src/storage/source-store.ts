@@ -101,10 +101,10 @@ function closestNearDuplicate(candidates: Array<{ id: number; minhash: Uint8Arra
 }
 
 /**
- * The same write as the Kysely path, through prepared statements in one synchronous SQLite transaction:
+ * The same writes as the Kysely path, through prepared statements in synchronous SQLite transactions:
  * ingest is the hottest write path, and per-statement async overhead dominated it.
  */
-function createSqliteAdd(sqlite: BetterSqlite3.Database): (draft: SourceDraft, fingerprint: SourceFingerprint) => StoreOutcome {
+function createSqliteWrites(sqlite: BetterSqlite3.Database) {
   const findByHash = sqlite.prepare<[string], { id: number }>("SELECT id FROM sources WHERE content_hash = ?");
   const bandClauses = Array.from({ length: MINHASH_BANDS }, () => "(b.band = ? AND b.value = ?)").join(" OR ");
   const findCandidates = sqlite.prepare<number[], { id: number; minhash: Uint8Array; near_duplicate_of: number | null }>(
@@ -115,7 +115,7 @@ function createSqliteAdd(sqlite: BetterSqlite3.Database): (draft: SourceDraft, f
      VALUES (@content_hash, @kind, @origin, @url, @title, @outlet, @published, @language, @media_type, @raw, @text, @word_count, @minhash, @near_duplicate_of, @near_duplicate_similarity, @ingested_at)`,
   );
   const insertBand = sqlite.prepare("INSERT INTO source_minhash_bands (band, value, source_id) VALUES (?, ?, ?)");
-  return sqlite.transaction((draft: SourceDraft, fingerprint: SourceFingerprint): StoreOutcome => {
+  const add = sqlite.transaction((draft: SourceDraft, fingerprint: SourceFingerprint): StoreOutcome => {
     const existing = findByHash.get(fingerprint.contentHash);
     if (existing) return { status: "duplicate", id: existing.id };
     const isLongEnough = fingerprint.wordCount >= MIN_WORDS_FOR_NEAR_DUPLICATE;
@@ -125,6 +125,17 @@ function createSqliteAdd(sqlite: BetterSqlite3.Database): (draft: SourceDraft, f
     bands.forEach((value, band) => insertBand.run(band, value, id));
     return { status: "stored", id, nearDuplicateOf: near?.id ?? null };
   });
+  // Inside this outer transaction each `add` runs as a savepoint: a failure undoes that source only.
+  const addAll = sqlite.transaction((items: Array<{ draft: SourceDraft; fingerprint: SourceFingerprint }>): Array<StoreOutcome | Error> =>
+    items.map(({ draft, fingerprint }) => {
+      try {
+        return add(draft, fingerprint);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    }),
+  );
+  return { add, addAll };
 }
 
 /** The source library on an armtrace database. */
@@ -144,11 +155,11 @@ export function createSourceStore(database: ArmtraceDatabase): SourceLibrary {
     return closestNearDuplicate(candidates, fingerprint.minhash);
   }
 
-  const addOnSqlite = database.sqlite ? createSqliteAdd(database.sqlite) : undefined;
+  const sqliteWrites = database.sqlite ? createSqliteWrites(database.sqlite) : undefined;
 
   return {
     async add(draft: SourceDraft, fingerprint: SourceFingerprint): Promise<StoreOutcome> {
-      if (addOnSqlite) return addOnSqlite(draft, fingerprint);
+      if (sqliteWrites) return sqliteWrites.add(draft, fingerprint);
       return db.transaction().execute(async (trx) => {
         const existing = await trx.selectFrom("sources").select("id").where("content_hash", "=", fingerprint.contentHash).executeTakeFirst();
         if (existing) return { status: "duplicate", id: existing.id } as const;
@@ -162,6 +173,13 @@ export function createSourceStore(database: ArmtraceDatabase): SourceLibrary {
         }
         return { status: "stored", id: inserted.id, nearDuplicateOf: near?.id ?? null } as const;
       });
+    },
+
+    async addAll(items) {
+      if (sqliteWrites) return sqliteWrites.addAll(items);
+      const outcomes: Array<StoreOutcome | Error> = [];
+      for (const { draft, fingerprint } of items) outcomes.push(await this.add(draft, fingerprint).catch((error: Error) => error));
+      return outcomes;
     },
 
     async list(options: ListSourcesOptions = {}): Promise<Source[]> {
@@ -188,15 +206,21 @@ export function createSourceStore(database: ArmtraceDatabase): SourceLibrary {
     async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
       const match = toFtsQuery(query);
       const limit = Math.min(Math.max(options.limit ?? 20, 1), 500);
-      const result = await sql<{ id: number; title: string | null; origin: string; url: string | null; published: string | null; snippet: string; score: number }>`
-        SELECT s.id, s.title, s.origin, s.url, s.published,
-               snippet(sources_fts, 1, '[', ']', '…', 16) AS snippet,
-               bm25(sources_fts, 4.0, 1.0) AS score
+      // Rank first, touching only the index; snippets are then made for the few rows shown, not for every match.
+      const ranked = await sql<{ id: number; score: number }>`
+        SELECT rowid AS id, rank AS score FROM sources_fts WHERE sources_fts MATCH ${match} ORDER BY rank, rowid LIMIT ${limit}`.execute(db);
+      if (ranked.rows.length === 0) return [];
+      const ids = ranked.rows.map((row) => row.id);
+      const details = await sql<{ id: number; title: string | null; origin: string; url: string | null; published: string | null; snippet: string }>`
+        SELECT s.id, s.title, s.origin, s.url, s.published, snippet(sources_fts, 1, '[', ']', '…', 16) AS snippet
         FROM sources_fts JOIN sources s ON s.id = sources_fts.rowid
-        WHERE sources_fts MATCH ${match}
-        ORDER BY score, s.id
-        LIMIT ${limit}`.execute(db);
-      return result.rows.map((row) => ({ ...row, snippet: row.snippet.replaceAll("] [", " "), score: -row.score }));
+        WHERE sources_fts MATCH ${match} AND sources_fts.rowid IN (${sql.join(ids)})`.execute(db);
+      const byId = new Map(details.rows.map((row) => [row.id, row]));
+      return ranked.rows.flatMap((row) => {
+        const detail = byId.get(row.id);
+        return detail ? [{ ...detail, snippet: detail.snippet.replaceAll("] [", " "), score: -row.score }] : [];
+      });
     },
+
   };
 }

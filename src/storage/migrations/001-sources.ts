@@ -37,6 +37,8 @@ export const migration001Sources: Migration = {
     await db.schema.createIndex("source_minhash_bands_idx").on("source_minhash_bands").columns(["band", "value"]).execute();
     if (dialect === "sqlite") {
       await sql`CREATE VIRTUAL TABLE sources_fts USING fts5(title, text, content='sources', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+      // ORDER BY rank then ranks by BM25 with the title weighing four times the body.
+      await sql`INSERT INTO sources_fts(sources_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)')`.execute(db);
       await sql`CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN
         INSERT INTO sources_fts(rowid, title, text) VALUES (new.id, coalesce(new.title, ''), new.text); END`.execute(db);
       await sql`CREATE TRIGGER sources_fts_delete AFTER DELETE ON sources BEGIN
