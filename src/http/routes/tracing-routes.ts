@@ -2,32 +2,34 @@ import type { FastifyInstance } from "fastify";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultActorRegistry } from "../../actors/actor-registry.ts";
+import { defaultActorRegistry } from "../../actors/index.ts";
 import { defaultGazetteer } from "../../codebook/gazetteer.ts";
 import { defaultWeaponTaxonomy } from "../../codebook/weapon-taxonomy.ts";
 import { createTraceCaseStore } from "../../storage/tracing-case-store.ts";
 import { readRecordCsv } from "../../storage/tracing-csv.ts";
 import { createTraceRecordStore } from "../../storage/tracing-record-store.ts";
-import { advanceTraceRequest } from "../../tracing/advance-trace-request.ts";
-import { answerTraceRequest } from "../../tracing/answer-trace-request.ts";
-import { createTraceRequest } from "../../tracing/create-trace-request.ts";
-import { summarizeFindings } from "../../tracing/findings.ts";
-import { importRecords } from "../../tracing/import-records.ts";
-import { matchSerial } from "../../tracing/match-serial.ts";
-import { recordSeizure, type SeizureDependencies } from "../../tracing/record-seizure.ts";
-import { seizureInputSchema, type SeizureInput } from "../../tracing/seizure.ts";
 import {
+  advanceTraceRequest,
   answerSchema,
+  answerTraceRequest,
   createRequestSchema,
+  createTraceRequest,
+  importRecords,
   isOverdue,
+  matchSerial,
+  recordSeizure,
   renderRequestHtml,
   renderRequestText,
   REQUEST_STATUSES,
+  seizureInputSchema,
+  summarizeFindings,
   type AnswerInput,
   type CreateRequestInput,
   type RequestStatus,
+  type SeizureDependencies,
+  type SeizureInput,
   type TraceRequest,
-} from "../../tracing/trace-request.ts";
+} from "../../tracing/index.ts";
 import { bodySchemaOf, idParamsSchema, userHeaderSchema } from "../json-schema.ts";
 import { problemResponses } from "../problem-responses.ts";
 import { requestAuthor } from "../request-author.ts";
