@@ -24,7 +24,7 @@ export function registerDemoCommand(program: Command, context: CliContext): void
       process.stdout.write(`armtrace demo: ingesting the sample reports in ${SAMPLE_REPORTS}\n`);
       const summary = await runIngest(context, [SAMPLE_REPORTS], db);
       await extractStoredSources(context, summary.stored, db);
-      process.stdout.write('\nTry: npx armtrace search "Kurram"   ·   npx armtrace events list   ·   npx armtrace report --from 2025-01-01 --to 2025-12-31\n');
+      process.stdout.write('\nTry: npx armtrace search "Kurram"   ·   npx armtrace events list   ·   npx armtrace report --from 2025-01-01 --to 2025-12-31 --include-candidates --out report.html\n');
       if (options.serve) await runServe(context, { db, port: options.port, host: options.host });
     });
 }
