@@ -111,13 +111,16 @@ async function report(overrides: Partial<RawReportOptions> = {}, useRollups = tr
 
 function addClaimsTable(): void {
   const sqlite = t.database.sqlite!;
-  sqlite.exec(`CREATE TABLE IF NOT EXISTS extraction_claims (id INTEGER PRIMARY KEY, metric TEXT, value REAL, qualifier TEXT, period TEXT, scope TEXT, attributed_to TEXT, evidence_text TEXT, source_id INTEGER)`);
-  const insert = sqlite.prepare(`INSERT INTO extraction_claims (metric, value, qualifier, period, scope, attributed_to, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insert = sqlite.prepare(
+    `INSERT INTO claims (metric, value, qualifier, period, scope, attributed_to, source_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, '2026-01-01', 'test')`,
+  );
   insert.run("killed", 40, "at_least", "2024", "Pakistan", "Centre for Research and Security Studies", sources[0]);
   insert.run("killed", 10, "exact", "2024", "Pakistani soldiers", "ISPR", sources[2]);
   insert.run("killed", 99, "exact", "2024", "Pakistan", null, sources[0]);
   insert.run("weapons", 300, "exact", "2024", "Pakistan", "Customs", sources[1]);
   insert.run("killed", 5, "exact", "2019", "Pakistan", "ISPR", sources[2]);
+  insert.run("killed", 7, "exact", "2024", "Pakistan", "Rejected source", sources[2]);
+  sqlite.prepare(`UPDATE claims SET review_state = 'rejected' WHERE attributed_to = 'Rejected source'`).run();
 }
 
 describe("buildReport on a small known dataset", () => {

@@ -277,7 +277,7 @@ export async function buildReport(source: ReportDataSource, options: ReportOptio
 
   const deadliest = options.deadliestLimit > 0 ? await source.deadliest(scope, options.deadliestLimit, totals.incidents) : [];
   const sourceSummary = await source.sourcesOf(scope, 200);
-  const evidence = await source.evidence(scope, options.evidenceLimit);
+  const evidence = await source.evidence(scope, options.evidenceLimit, totals.incidents);
   const claims = await reconcileClaims(source, options, reviewStates);
 
   const notes = [

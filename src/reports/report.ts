@@ -116,11 +116,11 @@ export interface StoredClaim {
 export interface ReportDataSource {
   periodFigures(scope: EventScope, borderKm: number): Promise<PeriodFigures>;
   deadliest(scope: EventScope, limit: number, expectedCount: number): Promise<EventSummary[]>;
-  /** Every event in scope with its sources, or null when there are more than `limit`. */
-  evidence(scope: EventScope, limit: number): Promise<EventSummary[] | null>;
+  /** Every event in scope with its sources, or null when there are more than `limit` (`expectedCount` when known). */
+  evidence(scope: EventScope, limit: number, expectedCount?: number): Promise<EventSummary[] | null>;
   /** Source ids behind the events of a scope (at most `limit`, smallest first) and how many there are. */
   sourcesOf(scope: EventScope, limit: number): Promise<{ count: number; source_ids: number[] }>;
-  /** Attributed claims whose period overlaps [from, to]; empty when extraction stores none (yet). */
+  /** Stored claims (not rejected) whose period overlaps [from, to]; isAvailable false without a claims table. */
   claims(from: string, to: string): Promise<{ isAvailable: boolean; claims: StoredClaim[] }>;
   /** Provinces and actor names present in the events, for validating filters beyond the codebook. */
   knownNames(): Promise<{ admin1: Array<{ country: string | null; admin1: string }>; actors: string[] }>;

@@ -238,9 +238,8 @@ export class ReportStore implements ReportDataSource {
       const where = `r.first_month >= ? AND r.last_month <= ? AND ${place.clauses.join(" AND ")}`;
       const parameters = [months.firstMonth, months.lastMonth, ...place.parameters];
       const rollupRows = this.prepare(
-        `SELECT r.first_month, r.country, r.admin1, r.admin2, r.type, sum(r.incidents) AS incidents, sum(r.unlocated) AS unlocated,
-          ${figureColumns.map((c) => `sum(r.${c}) AS ${c}`).join(", ")}
-        FROM report_rollup r WHERE ${where} GROUP BY r.first_month, r.country, r.admin1, r.admin2, r.type`,
+        `SELECT r.first_month, r.country, r.admin1, r.admin2, r.type, r.incidents, r.unlocated, ${figureColumns.map((c) => `r.${c}`).join(", ")}
+        FROM report_rollup r WHERE ${where}`,
       ).all(...parameters) as Array<Record<string, number | null> & { first_month: string; country: string; admin1: string; admin2: string; type: string; incidents: number; unlocated: number }>;
       for (const row of rollupRows) {
         addRow(cellFor(row.first_month, row.country || null, row.admin1 || null, row.admin2 || null, row.type), row, row.incidents);
@@ -371,7 +370,8 @@ export class ReportStore implements ReportDataSource {
       .map((row) => (row as { id: number }).id);
   }
 
-  async evidence(scope: EventScope, limit: number): Promise<EventSummary[] | null> {
+  async evidence(scope: EventScope, limit: number, expectedCount?: number): Promise<EventSummary[] | null> {
+    if (expectedCount !== undefined && expectedCount > limit) return null;
     const ids = this.scopedIds(scope, limit + 1);
     if (ids.length > limit) return null;
     const summaries = this.summaries(ids);
@@ -382,7 +382,7 @@ export class ReportStore implements ReportDataSource {
     const place = this.placeFilter(scope, "e");
     const actors = this.actorFilter(scope);
     const rows = this.prepare(
-      `SELECT DISTINCT s.source_id FROM event_sources s JOIN events e ON e.id = s.event_id
+      `SELECT DISTINCT s.source_id FROM events e CROSS JOIN event_sources s ON s.event_id = e.id
       WHERE s.source_id IS NOT NULL AND ${isLive} AND e.date_first >= ? AND e.date_last <= ? AND ${[...place.clauses, ...actors.clauses].join(" AND ")}
       ORDER BY s.source_id`,
     )
@@ -392,7 +392,7 @@ export class ReportStore implements ReportDataSource {
   }
 
   async claims(from: string, to: string): Promise<{ isAvailable: boolean; claims: StoredClaim[] }> {
-    const table = this.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('extraction_claims', 'claims') ORDER BY name DESC`).get() as { name: string } | undefined;
+    const table = this.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'claims'`).get() as { name: string } | undefined;
     if (!table) return { isAvailable: false, claims: [] };
     const columns = new Set((this.sqlite.prepare(`PRAGMA table_info(${table.name})`).all() as Array<{ name: string }>).map((column) => column.name));
     const has = (name: string): string => (columns.has(name) ? name : "NULL");
@@ -400,7 +400,7 @@ export class ReportStore implements ReportDataSource {
       .prepare(
         `SELECT id, ${has("metric")} AS metric, ${has("value")} AS value, ${has("qualifier")} AS qualifier, ${has("period")} AS period, ${has("scope")} AS scope,
           ${has("attributed_to")} AS attributed_to, ${has("evidence_text")} AS evidence_text, ${has("source_id")} AS source_id
-        FROM ${table.name} ORDER BY id`,
+        FROM ${table.name} ${columns.has("review_state") ? "WHERE review_state IS NOT 'rejected'" : ""} ORDER BY id`,
       )
       .all() as Array<{ id: number; metric: string; value: number; qualifier: string | null; period: string | null; scope: string | null; attributed_to: string | null; evidence_text: string | null; source_id: number | null }>;
     const overlaps = (period: string | null): boolean => {

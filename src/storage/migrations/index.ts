@@ -8,6 +8,7 @@ import { migration023EventMergeVersions } from "./023-event-merge-versions.ts";
 import { migration024EventQueryIndexes } from "./024-event-query-indexes.ts";
 import { migration040Tracing } from "./040-tracing.ts";
 import { migration060ReportRollups } from "./060-report-rollups.ts";
+import { migration061ReportIndexes } from "./061-report-indexes.ts";
 
 /** Every migration armtrace knows, in apply order (ids sort the same way). Append only. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration024EventQueryIndexes,
   migration040Tracing,
   migration060ReportRollups,
+  migration061ReportIndexes,
 ];
