@@ -16,6 +16,9 @@ export interface PlaceHit {
   name: string;
   from: number;
   to: number;
+  /** Character offsets in the document. */
+  start: number;
+  end: number;
   /** The report's dateline ("PESHAWAR:"): where it was filed, weak evidence of where it happened. */
   isDateline: boolean;
   /** Not where the incident happened: a destination, origin or the government named by its capital. */
@@ -141,7 +144,7 @@ export function analyzeSentence(
     const isIncidental = isSeat || speakerPlace || (before !== undefined && incidentalBefore.has(before)) || (before === "from" && entry.level !== "country" && /\b(travel|bound|coming|going|way|route|en route)/.test(text));
     const last = places[places.length - 1];
     const followsIncidental = last !== undefined && last.isIncidental && match.from - last.to <= 1 && (match.from === last.to || tokens[last.to]?.norm === "in" || tokens[last.to]?.norm === ",");
-    places.push({ entry, name: match.name, from: match.from, to: match.to, isDateline, isIncidental: isIncidental || followsIncidental });
+    places.push({ entry, name: match.name, from: match.from, to: match.to, start: tokens[match.from]!.start, end: tokens[match.to - 1]!.end, isDateline, isIncidental: isIncidental || followsIncidental });
   }
 
   const weapons = new Set<WeaponCategory>();

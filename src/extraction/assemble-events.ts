@@ -40,6 +40,9 @@ export interface UnassignedToll {
 
 const strongNewIncident = /\b(in (?:another|a separate|a similar|a third|a second|a related|yet another)|separately|elsewhere|(?:the|a) (?:second|third|fourth|fifth|separate) (?:hand )?(?:grenade )?(?:attack|incident|blast|explosion|operation|strike|raid)|another (?:attack|incident|blast|explosion|operation|strike|raid|quadcopter attack)|(?:^|\s)(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}:)/;
 
+/** Meetings, speeches, condemnations and funerals: not incidents unless they state a toll. */
+const statementCue = /\b(chaired|chairing|apex committee|meeting|was briefed|were briefed|press conference|summit|seminar|conference|condoled|condolences|paid tribute|funeral|reviewed the|directed the|vowed|pledged)\b/;
+
 const negationZero = /\b(no (?:one|body) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)|no casualt(?:y|ies)|no (?:loss of life|loss of lives|fatalities|deaths|injuries)|caused no (?:casualties|damage)|without (?:any )?(?:casualties|loss))\b/;
 const negatedGroup = /\bno (?:casualt(?:y|ies)|loss of li(?:fe|ves)|fatalities|deaths|injuries) (?:of|among|to|for) (?:own |our |the )?(troops|soldiers|security forces|personnel|police|policemen|forces|civilians|residents|passengers)\b/;
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
@@ -152,9 +155,18 @@ function incidentPlaces(frame: SentenceFrame): PlaceHit[] {
   return frame.places.filter((p) => !p.isIncidental && !p.isDateline && p.entry.level !== "country");
 }
 
+/** Words that may stand between coordinated places ("Khost and Kunar provinces", "Kalat, Kech districts"). */
+const placeCoordination = /^[\s,]*(?:(?:and|&|as well as|the|in|of|southern|northern|eastern|western|central|south-?eastern|south-?western|north-?eastern|north-?western|provinces?|districts?|areas?|cities|city)\b[\s,]*)*$/;
+
 /** Distinct incident places of a frame, most specific per branch, in text order. */
 function distinctPlaces(frame: SentenceFrame): PlaceEntry[] {
-  const hits = incidentPlaces(frame);
+  const all = incidentPlaces(frame);
+  // Places that are not listed together belong to one incident: keep the first and those inside it.
+  const hits: PlaceHit[] = [];
+  for (const hit of all) {
+    const previous = hits[hits.length - 1];
+    if (previous === undefined || sameBranch(previous.entry, hit.entry) || placeCoordination.test(frame.text.slice(previous.end - frame.start, hit.start - frame.start))) hits.push(hit);
+  }
   const out: PlaceEntry[] = [];
   for (const hit of hits) {
     const e = hit.entry;
@@ -291,7 +303,8 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     });
     const ownDate = hasOwnDate(frame);
     const isTentative = (score === 1 && !hasToll && ownDate && places.length > 0) || (score === 0 && frame.casualties.some((m) => m.value !== null && m.outcome === "killed") && ownDate && current !== undefined && dateConflicts(effectiveDate(current), ownDated?.date));
-    const isEventful = (score >= 2 || (score >= 1 && hasToll) || isTentative) && !(frame.isIrrealis && !hasToll && !ownDate);
+    const isStatement = !hasToll && statementCue.test(frame.text);
+    const isEventful = (score >= 2 || (score >= 1 && hasToll) || isTentative) && !(frame.isIrrealis && !hasToll && !ownDate) && !isStatement;
     if (!isEventful) {
       const samePlace = current !== undefined && places.length > 0 && (current.place === undefined || current.placeIsDateline || places.every((p) => sameBranch(current!.place!, p)));
       const dateFits = current !== undefined && !dateConflicts(effectiveDate(current), frameDate(frame, current.date)?.date);
@@ -340,6 +353,10 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
         isAirstrikeDraft(current) !== isAirstrike ||
         (isWeakNew && (place !== undefined || ownDate) && (place === undefined || !sameBranch(current.place ?? place, place) || dateConflicts(current.date, dated?.date) || current.date === undefined));
       if (!conflict) target = current;
+    }
+    if (target === undefined && place !== undefined) {
+      // A headline that named this place already opened its incident.
+      target = drafts.find((d) => d.place !== undefined && sameBranch(d.place, place) && d.frames.every((f) => f.index === 0 && !/[.!?]["'”]?$/.test(f.text)));
     }
     if (target === undefined && !isStrongNew) {
       // An incident described earlier, picked up again ("The North Waziristan operation …", "in the district today").

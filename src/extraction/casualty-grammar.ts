@@ -190,7 +190,7 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
         break;
       }
       modifierCategory ??= modifier;
-      if (modifier === "security_forces") modifierCategory = modifier;
+      if (modifier === "security_forces" && !(inOfPhrase && modifierCategory === "militants")) modifierCategory = modifier;
       continue;
     }
     if (sawHead && !inOfPhrase) break;

@@ -44,7 +44,7 @@ export const categoryModifiers: ReadonlyMap<string, CasualtyCategory> = new Map<
   ...words(`police security army military paramilitary levies fc frontier corps rangers ctd border law
     enforcement defence defense navy naval air policemen soldiers intelligence customs`).map((w): [string, CasualtyCategory] => [w, "security_forces"]),
   ...words(`militant militants terrorist terrorists taliban ttp daesh isis is iskp bla blf insurgent khwarij
-    khawarij group outfit banned proscribed`).map((w): [string, CasualtyCategory] => [w, "militants"]),
+    khawarij group outfit banned proscribed islamic khorasan lashkar jaish tehreek tehrik liberation fitna`).map((w): [string, CasualtyCategory] => [w, "militants"]),
   ...words(`civilian civilians family government civil district polio election health aid political tribal
     school hospital municipal revenue local parliament parliamentary assembly provincial`).map((w): [string, CasualtyCategory] => [w, "civilians"]),
 ]);

@@ -61,7 +61,7 @@ const patterns: Array<{ re: RegExp; kind: string }> = [
 ];
 
 /** A speech verb, then only words that can sit between it and the date ("said in a statement on"). */
-const reportPrefix = /\b(?:said|says|say|reported|confirmed|announced|told|added|stated|claimed|disclosed|informed|quoted|issued|released|posted|tweeted|wrote|updated|published|condemned)(?: (?:on|in|a|an|the|statement|press|conference|briefing|its|his|their|late|early|reporters|media|journalists|news|agency|afp|reuters|ap|dawn|a statement issued))* ?$/;
+const reportPrefix = /\b(?:said|says|say|reported|confirmed|announced|told|added|stated|claimed|disclosed|informed|quoted|issued|released|posted|tweeted|wrote|updated|published|condemned)(?: (?:on|in|a|an|the|statement|press|conference|briefing|its|his|their|late|early|reporters|media|journalists|news|agency|afp|reuters|ap|dawn|a statement issued|x|twitter|facebook|telegram|channel|website|message))* ?$/;
 const monthMention = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 const relativeMention = /yesterday|night|today|morning|tonight|evening|afternoon|week|month|year|day|ago|earlier|before|after|back/;
 const speechWords = /\b(said|says|say|reported|reports|confirmed|announced|told|added|stated|claimed|disclosed|informed|quoted|issued|released|posted|tweeted|wrote|statement|briefing|report|reporting|confirmed|condemned|published|updated)\b/;
