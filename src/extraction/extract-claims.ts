@@ -59,6 +59,9 @@ const statedBefore = /\b(?:said|says|told|announced|stated|released|published|is
 const dayPossessive = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)'s\b/;
 const ordinals: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, twentieth: 20 };
 const attackSingular = /^(attack|incident|bombing|blast|explosion|strike|assault|ambush|raid|killing)$/;
+/** Words a written-out number can start with (digits are tokens of their own). */
+const numberWords = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "hundred"]);
+const mayStartNumber = (t: Token): boolean => t.isNumber || numberWords.has(t.norm) || (t.norm === "a" || t.norm === "an");
 const stockMetrics = new Set<ClaimMetric>(["weapons", "aircraft", "vehicles", "munitions", "value_usd"]);
 
 interface Figure {
@@ -234,7 +237,7 @@ function segmentAround(text: string, at: number): string {
 }
 
 /** The figures one sentence states. */
-function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: boolean): Figure[] {
+function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPeriod: () => boolean): Figure[] {
   const tokens = frame.tokens;
   const text = frame.text;
   const figures: Figure[] = [];
@@ -253,16 +256,22 @@ function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: 
       }
     }
   }
-  const groups = findCountedGroups(tokens);
+  // The casualty grammar's counted groups (with their "including" parts), read only when people are counted.
+  let groups: ReturnType<typeof findCountedGroups> | undefined;
   const groupAtNumber = new Map<number, number>();
-  groups.forEach((g, index) => {
-    for (let k = g.from; k < g.to; k++) {
-      if (tokens[k]!.isNumber || parseNumberAt(tokens, k)?.value != null) {
-        groupAtNumber.set(k, index);
-        break;
+  const groupsRead = (): ReturnType<typeof findCountedGroups> => {
+    if (groups !== undefined) return groups;
+    groups = findCountedGroups(tokens);
+    groups.forEach((g, index) => {
+      for (let k = g.from; k < g.to; k++) {
+        if (tokens[k]!.isNumber || parseNumberAt(tokens, k)?.value != null) {
+          groupAtNumber.set(k, index);
+          break;
+        }
       }
-    }
-  });
+    });
+    return groups;
+  };
   const groupOutcome = new Map<number, "killed" | "injured">();
   let mentions: CasualtyMention[] | undefined;
   const push = (figure: Figure): void => {
@@ -301,9 +310,10 @@ function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: 
           break;
         }
       }
-      if (reading !== undefined && (hasSuch || coveredPeriod)) figures.push({ metric: reading, value: ordinal, qualifier: "exact", at: offset(i), isBaseline: false, isToll: false, isOrdinal: true });
+      if (reading !== undefined && (hasSuch || hasCoveredPeriod())) figures.push({ metric: reading, value: ordinal, qualifier: "exact", at: offset(i), isBaseline: false, isToll: false, isOrdinal: true });
       continue;
     }
+    if (!mayStartNumber(t)) continue;
     const number = parseNumberAt(tokens, i);
     if (number === undefined || number.value === null || number.isArticle || number.isVague) continue;
     const value = number.value;
@@ -389,9 +399,9 @@ function readFigures(frame: SentenceFrame, state: DocumentState, coveredPeriod: 
       i = Math.max(number.to, noun.end) - 1;
       continue;
     }
-    const groupIndex = groupAtNumber.get(i);
+    const groupIndex = noun.isPeople || next === undefined || !/^(,|\.|;|\)|in|during|to|and|while)$/.test(next) ? (groupsRead(), groupAtNumber.get(i)) : undefined;
     if (noun.isPeople || groupIndex !== undefined) {
-      const group = groupIndex === undefined ? undefined : groups[groupIndex];
+      const group = groupIndex === undefined ? undefined : groupsRead()[groupIndex];
       const isListed = tokens.slice(Math.max(0, i - 12), i).some((x) => x.norm === "including" || x.norm === "whom");
       const parentOutcome = group !== undefined && group.partOf !== null ? groupOutcome.get(group.partOf) : isListed ? lastPeopleOutcome : undefined;
       const left = leftOutcome(tokens, i);
@@ -437,21 +447,22 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   const original = context.original.slice(frame.start, frame.end);
   const mentionsSource = /\b(according|said|says|told|noted|stated|added|reported|recorded|documented|report|data|figures)\b/.test(text);
   const attributed = mentionsSource ? findAttribution(original, state.attribution) : null;
-  if (!frame.tokens.some((t) => t.isNumber || parseNumberAt(frame.tokens, frame.tokens.indexOf(t))?.value != null || ordinals[t.norm] !== undefined)) {
+  if (!frame.tokens.some((t) => t.isNumber || ordinals[t.norm] !== undefined || numberWords.has(t.norm))) {
     state.previousHadClaims = state.previousHadClaims && !newIncidentCue.test(text) && attributed === null;
     return [];
   }
-  const periods = findPeriods(text, { published: context.published, reference: state.reference });
-  const covered = periods.filter((p) => p.role === "covered");
-  // A day the figures were stated on ("told the Senate on Tuesday", "released on Wednesday") is no incident's.
-  const incidentDays = frame.dates.filter((d) => !d.isReportDate && d.date.day !== undefined && !statedBefore.test(text.slice(Math.max(0, d.start - 40), d.start)) && !periods.some((p) => d.start < p.end && d.stop > p.start));
-  const hasDayDate = incidentDays.length > 0 || dayPossessive.test(text);
-  const coveredPeriod = covered.some((p) => p.span !== null);
-  const figures = readFigures(frame, state, coveredPeriod);
+  let periods: PeriodMention[] | undefined;
+  const periodsRead = (): PeriodMention[] => (periods ??= findPeriods(text, { published: context.published, reference: state.reference }));
+  const figures = readFigures(frame, state, () => periodsRead().some((p) => p.role === "covered" && p.span !== null));
   if (figures.length === 0) {
-    if (newIncidentCue.test(text) || hasDayDate) state.previousHadClaims = false;
+    if (newIncidentCue.test(text) || frame.dates.some((d) => !d.isReportDate && d.date.day !== undefined)) state.previousHadClaims = false;
     return [];
   }
+  const covered = periodsRead().filter((p) => p.role === "covered");
+  // A day the figures were stated on ("told the Senate on Tuesday", "released on Wednesday") is no incident's.
+  const incidentDays = frame.dates.filter((d) => !d.isReportDate && d.date.day !== undefined && !statedBefore.test(text.slice(Math.max(0, d.start - 40), d.start)) && !periodsRead().some((p) => d.start < p.end && d.stop > p.start));
+  const hasDayDate = incidentDays.length > 0 || dayPossessive.test(text);
+  const coveredPeriod = covered.some((p) => p.span !== null);
   const hasChange = figures.some((f) => (f.metric === "percent_change" || f.metric === "share_percent") && domainWords.test(text));
   const hasMoney = figures.some((f) => f.metric === "value_usd");
   // A district or town named without a period: one incident's place ("… killed in three operations in North Waziristan").
@@ -478,7 +489,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
       const dayInSegment = incidentDays.some((d) => Math.abs(d.start - figure.at) < 200 && segmentAround(text, d.start) === segment) || dayPossessive.test(segment);
       if (dayInSegment || (hasDayDate && !coveredPeriod) || isOneIncident || isPlaced) continue;
     }
-    const period = bindPeriod(figure, periods, text, state);
+    const period = bindPeriod(figure, periodsRead(), text, state);
     if (period.span !== undefined && !figure.isBaseline) usedSpan ??= period.mention?.span;
     const claim: ExtractedClaim = {
       metric: figure.metric,
