@@ -217,6 +217,11 @@ async function duckDbReport(connection: DuckDBConnection, from: string, to: stri
   return performance.now() - started;
 }
 
+/** User + system CPU of this process (every thread, DuckDB's included) in ms. */
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -265,11 +270,16 @@ export async function runReportsBench(): Promise<void> {
       const store = new ReportStore(database);
       let incidents = 0;
       const ours: number[] = [];
+      const oursCpu: number[] = [];
       for (let run = 0; run <= RUNS; run += 1) {
         const started = performance.now();
+        const cpu = process.cpuUsage();
         const report = await buildReport(store, options);
         const elapsed = performance.now() - started;
-        if (run > 0) ours.push(elapsed);
+        if (run > 0) {
+          ours.push(elapsed);
+          oursCpu.push(cpuMs(process.cpuUsage(cpu)));
+        }
         incidents = report.totals.incidents;
       }
       // Where the time goes, one run each.
@@ -293,9 +303,14 @@ export async function runReportsBench(): Promise<void> {
       const previousTo = new Date(Date.parse(scenario.from) - 86_400_000).toISOString().slice(0, 10);
       const previousFrom = new Date(Date.parse(scenario.from) - days * 86_400_000).toISOString().slice(0, 10);
       const reference: number[] = [];
+      const referenceCpu: number[] = [];
       for (let run = 0; run <= RUNS; run += 1) {
+        const cpu = process.cpuUsage();
         const elapsed = await duckDbReport(connection, scenario.from, scenario.to, previousFrom, previousTo, options.borderKm);
-        if (run > 0) reference.push(elapsed);
+        if (run > 0) {
+          reference.push(elapsed);
+          referenceCpu.push(cpuMs(process.cpuUsage(cpu)));
+        }
       }
       const oursMedian = median(ours);
       const duckMedian = median(reference);
@@ -306,6 +321,7 @@ export async function runReportsBench(): Promise<void> {
       line(`${scenario.name}: DuckDB same aggregations, median of ${RUNS} (ms)`, duckMedian.toFixed(1));
       line(`${scenario.name}: ratio armtrace / DuckDB (target <= 2)`, (oursMedian / duckMedian).toFixed(2));
       line(`${scenario.name}: target <= 300 ms met`, oursMedian <= 300 ? "yes" : "no");
+      line(`${scenario.name}: CPU time armtrace / DuckDB (ms, all threads; load-insensitive)`, `${median(oursCpu).toFixed(1)} / ${median(referenceCpu).toFixed(1)}`);
     }
     connection.closeSync();
     await database.close();

@@ -14,7 +14,7 @@ body{font-family:Georgia,"Times New Roman",serif;color:#1a1a1a;max-width:860px;m
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;border-bottom:2px solid #0072B2;padding-bottom:2px;margin-top:1.8em}
 .lead{font-size:1.15em}.meta{color:#555;font-size:.9em}
 table{border-collapse:collapse;width:100%;font-size:.85em;margin:.6em 0}th,td{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f3f6f9}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td:nth-child(2){white-space:nowrap}th{background:#f3f6f9}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .figures{display:flex;gap:12px;flex-wrap:wrap}.figure{flex:1 1 150px;border:1px solid #ddd;padding:8px}.figure b{display:block;font-size:1.5em}
 .up{color:#b2182b}.down{color:#1a7f37}ul.notes{font-size:.85em;color:#444}svg{max-width:100%;height:auto;display:block;margin:.5em 0}
 section{page-break-inside:auto}h2{page-break-after:avoid}.figure,svg{page-break-inside:avoid}
