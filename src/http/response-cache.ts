@@ -13,6 +13,8 @@ export interface ResponseCacheOptions {
   maxEntries?: number;
   /** Larger bodies are not kept. Default 2 MB. */
   maxBodyBytes?: number;
+  /** Memory the kept bodies may use in all (UTF-16 string size); least recently used go first. Default 64 MB. */
+  maxTotalBytes?: number;
 }
 
 interface Entry {
@@ -33,6 +35,15 @@ export function registerResponseCache(app: FastifyInstance, database: ArmtraceDa
   if (sqlite === undefined) return;
   const maxEntries = options.maxEntries ?? 1000;
   const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
+  const maxTotalBytes = options.maxTotalBytes ?? 64 * 1024 * 1024;
+  let totalBytes = 0;
+  const sizeOf = (entry: Entry) => entry.body.length * 2;
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (entry === undefined) return;
+    totalBytes -= sizeOf(entry);
+    entries.delete(key);
+  };
   const totalChanges = sqlite.prepare("SELECT total_changes() AS n").pluck();
   const entries = new Map<string, Entry>();
   const generationOf = new WeakMap<FastifyRequest, string>();
@@ -61,9 +72,11 @@ export function registerResponseCache(app: FastifyInstance, database: ArmtraceDa
     if (tagged === undefined || reply.statusCode !== 200 || reply.getHeader("x-cache") === "hit") return payload;
     reply.header("etag", etagOf(tagged, request.url));
     if (typeof payload === "string" && payload.length <= maxBodyBytes) {
-      entries.delete(request.url);
-      entries.set(request.url, { generation: tagged, body: payload, contentType: String(reply.getHeader("content-type") ?? "application/json") });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      remove(request.url);
+      const entry = { generation: tagged, body: payload, contentType: String(reply.getHeader("content-type") ?? "application/json") };
+      entries.set(request.url, entry);
+      totalBytes += sizeOf(entry);
+      while (entries.size > maxEntries || totalBytes > maxTotalBytes) remove(entries.keys().next().value as string);
     }
     return payload;
   });
