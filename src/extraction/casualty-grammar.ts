@@ -102,6 +102,17 @@ const isDayNumber = (tokens: readonly Token[], from: number, to: number): boolea
   return false;
 };
 
+/** True when an active outcome ("shot dead", "killing") stands just before token i. */
+function isActiveOutcomeBefore(tokens: readonly Token[], i: number): boolean {
+  for (let len = 4; len >= 1; len--) {
+    const start = i - len;
+    if (start < 0) continue;
+    const match = outcomeAt(tokens, start);
+    if (match !== undefined && match.to === i && match.phrase.voice !== "passive") return true;
+  }
+  return false;
+}
+
 /** Reads the noun phrase after a number; undefined when it is not a group of people. */
 function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: number, isArticle: boolean): Omit<CountedGroup, "value" | "qualifier" | "partOf"> | undefined {
   let j = numberTo;
@@ -118,6 +129,18 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
   }
   if (tokens[j]?.norm === "of") {
     const next = tokens[j + 1]?.norm;
+    if ((next === "them" || next === "these") && isActiveOutcomeBefore(tokens, numberFrom)) {
+      // "… offloaded passengers and shot dead 11 of them": a count of the people named before.
+      let category: CasualtyCategory = "unknown";
+      for (let k = numberFrom - 1; k >= 0 && k >= numberFrom - 25; k--) {
+        const head = casualtyHeads.get(tokens[k]!.norm);
+        if (head !== undefined && head !== "generic") {
+          category = head;
+          break;
+        }
+      }
+      return { category, isBare: false, isOthers: false, from: numberFrom, to: j + 2 };
+    }
     if (next === "them" || next === "those" || next === "whom" || next === "the" || next === "these" || next === "its" || next === "their" || next === "his" || next === "her" || next === "which") return undefined;
   }
   let headCategory: CasualtyCategory | undefined;

@@ -12,7 +12,8 @@ const headEntries: Array<[string, HeadReading]> = [
   ...words(`soldier soldiers troop troops trooper troopers policeman policemen cop cops constable constables
     jawan jawans sepoy sepoys commando commandos paramilitary paramilitaries paramilitaries guardsman guardsmen
     inspector inspectors sho dsp asi naik havaldar subedar lieutenant captain major colonel brigadier
-    ranger rangers levy levies fc policewoman policewomen gendarmes cadets cadet`).map((w): [string, HeadReading] => [w, "security_forces"]),
+    ranger rangers levy levies fc policewoman policewomen gendarmes cadets cadet warden wardens khasadar khasadars
+    sentry sentries guardsmen`).map((w): [string, HeadReading] => [w, "security_forces"]),
   ...words(`civilian civilians passenger passengers worshipper worshippers worshiper worshipers student students
     child children kid kids boy boys girl girls infant infants toddler toddlers baby babies woman women labourer
     labourers laborer laborers worker workers journalist journalists reporter reporters cameraman photographer
@@ -25,7 +26,9 @@ const headEntries: Array<[string, HeadReading]> = [
     herder herders miner miners vendor vendors businessman businessmen daughter daughters son sons wife
     husband mother father brother brothers sister sisters relatives relative spectators spectator guests
     wedding attendees lawyer lawyers activist activists mother minors minor pupils pupil schoolchildren
-    schoolboys schoolgirls`).map((w): [string, HeadReading] => [w, "civilians"]),
+    schoolboys schoolgirls bystander bystanders hostages hostage customers shoppers motorists commuters candidate
+    candidates refugees migrants fishermen chowkidar barber barbers tailor tailors cook labourer porters porter
+    pilgrims mourners patients voters`).map((w): [string, HeadReading] => [w, "civilians"]),
   ...words(`terrorist terrorists militant militants insurgent insurgents khwarij khawarij kharijis khariji kharji
     khwarji khawarji attacker attackers assailant assailants bomber bombers gunman gunmen fighter fighters rebel
     rebels separatist separatists miscreant miscreants jihadi jihadis jihadist jihadists extremist extremists
