@@ -7,6 +7,7 @@
  */
 import type { ActorEntry, PlaceEntry, WeaponCategory } from "../codebook/codebook-types.ts";
 import type { CasualtyMention } from "./casualty-grammar.ts";
+import { supplementActors } from "./actor-supplement.ts";
 import { numberWordValue } from "./parse-number.ts";
 import type { ExtractionCodebook } from "./extraction-codebook.ts";
 import { casualtyCategories, emptyCounts, type CasualtyCategory, type CasualtyCounts, type ExtractedEvent, type ExtractedEventType } from "./extraction-types.ts";
@@ -448,7 +449,7 @@ function defaultStateForce(country: string | null, date: PartialDate | undefined
   return undefined;
 }
 
-const strikerPattern = /\b(pakistan|pakistani|iran|iranian|u\.?s|united states|american|afghan|afghanistan|indian|india)\b(?: (?:army|military|forces?|air force|jets?|drones?|launched|carried out|conducted|has carried out|had carried out))*(?:(?: \w+){0,2}) (?:air ?strikes?|strikes?|drone strikes?|missiles?|bombed|bombing|launched|carried out|conducted)/;
+const strikerPattern = /\b(pakistan|pakistani|iran|iranian|u\.?s\.?|united states|american|afghan|afghanistan|indian|india)(?:\b|(?<=\.))(?: (?:army|military|forces?|air force|jets?|drones?|launched|carried out|conducted|has carried out|had carried out))*(?:(?: \w+){0,2}) (?:air ?strikes?|strikes?|drone strikes?|missiles?|bombed|bombing|launched|carried out|conducted)/;
 const strikerByPattern = /\b(?:by|from) (pakistani|iranian|u\.?s|american|afghan|indian) (?:forces|jets|drones|military|aircraft)/;
 const strikerNames: Record<string, string> = {
   pakistan: "Pakistan security forces", pakistani: "Pakistan security forces", iran: "Iran", iranian: "Iran",
@@ -464,6 +465,7 @@ export function finishEvents(
   documentCountry: string | null,
 ): ExtractedEvent[] {
   const events: ExtractedEvent[] = [];
+  const documentText = drafts.flatMap((d) => d.frames.map((f) => f.text)).join(" ");
   for (const draft of drafts) {
     const noToll = draft.tolls.every((t) => Object.keys(t.killed).length === 0 && Object.keys(t.injured).length === 0);
     if (draft.frames.every((f) => f.isIrrealis) && noToll && draft.date === undefined) continue;
@@ -498,8 +500,10 @@ export function finishEvents(
     const actorContext = { country, date: formatDate(date) };
     const states: string[] = [];
     const groups: string[] = [];
+    const specificStates = new Set<string>();
     for (const frame of draft.frames) {
-      const negated = /\bno (?:one|group|organi[sz]ation)\b[^.]*\b(claimed|responsib)/.test(frame.text);
+      const negation = /\bno (?:one|group|organi[sz]ation)\b[^.,;]*\b(claimed|responsib)/.exec(frame.text);
+      const blameAt = frame.text.search(/\b(blamed|blames|accused|attributed)\b/);
       for (const hit of frame.actors) {
         const isAfghanRegime = hit.alias === "taliban" && /\b(returned to power|took power|takeover|seized power|came to power|taliban-led|taliban regime|taliban government|islamic emirate)\b/.test(frame.text);
         const entry = isAfghanRegime ? codebook.actors.get("Afghan Taliban") : codebook.actors.resolve(hit.alias, actorContext);
@@ -507,26 +511,40 @@ export function finishEvents(
         const name = canonicalActor(entry, codebook);
         if (stateKinds.has(entry.kind)) {
           if (!states.includes(name)) states.push(name);
-        } else if (armedGroupKinds.has(entry.kind) && !negated) {
+          if (!/^(security forces|troops|police|soldiers|security personnel|policemen|forces|army troops|police personnel|security officials)$/.test(hit.alias)) specificStates.add(name);
+        } else if (armedGroupKinds.has(entry.kind) && (negation === null || (blameAt >= 0 && hit.from >= 0 && frame.text.indexOf(hit.alias) > blameAt))) {
           if (!groups.includes(name)) groups.push(name);
         }
+      }
+    }
+    const eventText = draft.frames.map((f) => f.text).join(" ");
+    for (const extra of supplementActors) {
+      if (extra.countries !== undefined && (country === null || !extra.countries.includes(country))) continue;
+      if (!extra.pattern.test(eventText)) continue;
+      const list = extra.kind === "state" ? states : groups;
+      if (!list.includes(extra.name)) list.unshift(extra.name);
+      // Customs officials acting alone are not "security forces" in the contract's sense.
+      if (extra.name === "Pakistan Customs" && !specificStates.has("Pakistan security forces")) {
+        const index = states.indexOf("Pakistan security forces");
+        if (index >= 0) states.splice(index, 1);
       }
     }
     let perpetrators: string[] = [];
     let targets: string[] = [];
     const stateDefault = defaultStateForce(country, date);
     if (type === "security_operation" || type === "weapons_seizure") {
-      const own = states.filter((s) => s === stateDefault || (country === "PK" && s === "Pakistan security forces") || country === null);
+      const own = states.filter((s) => s === stateDefault || s === "Pakistan Customs" || (country === "PK" && s === "Pakistan security forces") || country === null);
       perpetrators = own.length > 0 ? own : stateDefault !== undefined ? [stateDefault] : states.slice(0, 1);
       targets = groups;
     } else if (type === "airstrike") {
       const text = draft.frames.map((f) => f.text).join(" ");
-      const m = strikerPattern.exec(text) ?? strikerByPattern.exec(text);
+      const m = strikerPattern.exec(text) ?? strikerByPattern.exec(text) ?? strikerPattern.exec(documentText) ?? strikerByPattern.exec(documentText);
       const striker = m === null ? undefined : strikerNames[m[1]!.replace(/\.$/, "")];
       perpetrators = striker !== undefined ? [striker] : states.slice(0, 1);
       targets = groups;
     } else if (type === "armed_clash") {
       perpetrators = [...states, ...groups];
+      if (groups.length >= 2 || (groups.length >= 1 && states.some((s) => s !== stateDefault))) perpetrators = perpetrators.filter((p) => !(p === stateDefault && !specificStates.has(p)));
       const text = draft.frames.map((f) => f.text).join(" ");
       if (/\b(?:pakistani?|pakistan's) and afghan(?:istan's)? (?:militar(?:y|ies)|forces|troops|border forces|soldiers|security forces)/.test(text)) {
         const afghan = defaultStateForce("AF", date) ?? "Afghan Taliban";
