@@ -43,6 +43,8 @@ describe("parseSerialSpec", () => {
   it("treats a dash inside one serial as stray, not a range", () => {
     const result = parseSerialSpec("W-1004321");
     expect(result.ok && result.entries[0]).toMatchObject({ kind: "single", serial: { text: "W1004321" } });
+    const spaced = parseSerialSpec("W 100-4400");
+    expect(spaced.ok && spaced.entries[0]).toMatchObject({ kind: "single", serial: { text: "W1004400" } });
   });
 
   it("reads lists of serials and ranges", () => {
@@ -54,6 +56,7 @@ describe("parseSerialSpec", () => {
     ["W1004399–W1004300", "before start"],
     ["W1004300–X1004399", "mixed prefixes"],
     ["W1004300–W104399", "different widths"],
+    ["W1004300-4399", "different widths"],
     ["W1004300–", "empty"],
     ["W10043?0–W1004399", "unreadable"],
   ])("rejects %s with a clear message", (text, message) => {

@@ -170,6 +170,7 @@ function splitRange(part: string): [string, string] | undefined {
     const left = part.slice(0, at);
     const right = part.slice(at + 1);
     if (!looksFull(left) || !looksFull(right)) continue;
+    if (!isRangeShaped(normalizeSerial(left).text, normalizeSerial(right).text)) continue;
     plausible.push([left, right]);
     const from = parseSerialText(normalizeSerial(left).text);
     const to = parseSerialText(normalizeSerial(right).text);
@@ -178,6 +179,18 @@ function splitRange(part: string): [string, string] | undefined {
   if (valid.length === 1) return valid[0];
   if (hyphenAt.length === 1 || (valid.length === 0 && plausible.length === 1)) return plausible[0];
   return undefined;
+}
+
+/**
+ * Whether two hyphen-separated parts read as the ends of a range: both start alike (letter or digit), or
+ * the right is a shortened end ("W1004300-4399", rejected later with its own message). "W100-4400" is one
+ * serial with a stray dash.
+ */
+function isRangeShaped(left: string, right: string): boolean {
+  const startsWithLetter = (text: string) => /^[A-Z]/u.test(text);
+  if (startsWithLetter(left) === startsWithLetter(right)) return true;
+  const leftDigits = /[0-9]+$/u.exec(left)?.[0] ?? "";
+  return /^[0-9]+$/u.test(right) && right.length < leftDigits.length;
 }
 
 function parseRange(part: string, fromRaw: string, toRaw: string): PartResult {
@@ -190,11 +203,11 @@ function parseRange(part: string, fromRaw: string, toRaw: string): PartResult {
   const from = parseSerialText(fromNormalized.text);
   const to = parseSerialText(toNormalized.text);
   if (from.number === null || to.number === null) return fail("both ends need a number");
-  if (from.prefix !== to.prefix) return fail(`mixed prefixes "${from.prefix}" and "${to.prefix}"`);
-  if (from.suffix !== to.suffix) return fail(`mixed suffixes "${from.suffix}" and "${to.suffix}"`);
   if (from.digits.length !== to.digits.length) {
     return fail(`ends have different widths (${from.digits.length} and ${to.digits.length} digits); write both ends in full`);
   }
+  if (from.prefix !== to.prefix) return fail(`mixed prefixes "${from.prefix}" and "${to.prefix}"`);
+  if (from.suffix !== to.suffix) return fail(`mixed suffixes "${from.suffix}" and "${to.suffix}"`);
   if (to.number < from.number) return fail(`end ${to.text} is before start ${from.text}`);
   return {
     ok: true,

@@ -80,13 +80,15 @@ const TRANSITIONS: Record<RequestAction, { from: readonly RequestStatus[]; to: R
   close: { from: ["draft", "sent", "acknowledged", "answered"], to: "closed" },
 };
 
+const PAST_TENSE: Record<RequestAction, string> = { send: "sent", acknowledge: "acknowledged", answer: "answered", close: "closed" };
+
 /** The status after `action`, or a CONFLICT error saying which statuses allow it. */
 export function nextStatus(request: Pick<TraceRequest, "id" | "status">, action: RequestAction): RequestStatus {
   const transition = TRANSITIONS[action];
   if (!transition.from.includes(request.status)) {
     throw new ArmtraceError(
       "CONFLICT",
-      `trace request ${request.id} is ${request.status}; it can be ${action === "answer" ? "answered" : `${action}${action.endsWith("e") ? "d" : "ed"}`} only when ${transition.from.join(" or ")}`,
+      `trace request ${request.id} is ${request.status}; it can be ${PAST_TENSE[action]} only when ${transition.from.join(" or ")}`,
     );
   }
   return transition.to;
