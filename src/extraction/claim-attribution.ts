@@ -37,11 +37,14 @@ const anaphoricSpeaker = /^(?:the\s+)?(?:he|she|official|minister|spokesman|spok
 /** Reads the abbreviations a document spells out: "Pakistan Institute for Conflict and Security Studies (PICSS)". */
 export function readAbbreviations(original: string): Map<string, string> {
   const map = new Map<string, string>();
-  const re = /((?:[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|of|for|and|on|in|the)){1,9})\s*\(([A-Z][A-Za-z]{1,9})\)/g;
+  const abbreviation = /\(([A-Z][A-Za-z]{1,9})\)/g;
+  const fullName = /((?:[A-Z][\w’'-]*)(?:\s+(?:[A-Z][\w’'-]*|of|for|and|on|in|the)){1,9})\s*$/;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(original)) !== null) {
-    const full = m[1]!.replace(/^(?:The|the)\s+/, "").replace(/\s+(?:of|for|and|on|in|the)$/, "");
-    map.set(m[2]!, full);
+  while ((m = abbreviation.exec(original)) !== null) {
+    const name = fullName.exec(original.slice(Math.max(0, m.index - 160), m.index));
+    if (name === null) continue;
+    const full = name[1]!.replace(/^(?:The|the)\s+/, "").replace(/\s+(?:of|for|and|on|in|the)$/, "");
+    map.set(m[1]!, full);
   }
   return map;
 }

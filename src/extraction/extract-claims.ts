@@ -16,7 +16,7 @@
 import type { SentenceFrame } from "./analyze-sentence.ts";
 import { findAttribution, newAttributionState, readAbbreviations, type AttributionState } from "./claim-attribution.ts";
 import { findPeriods, formatPeriod, previousSpan, type PeriodMention, type PeriodSpan } from "./claim-periods.ts";
-import { findCasualties, findCountedGroups, qualifierBefore, type CasualtyMention } from "./casualty-grammar.ts";
+import { qualifierBefore, type CasualtyMention } from "./casualty-grammar.ts";
 import { casualtyHeads } from "./casualty-lexicon.ts";
 import type { ClaimMetric, ClaimQualifier, ExtractedClaim } from "./extraction-types.ts";
 import { parseNumberAt } from "./parse-number.ts";
@@ -57,7 +57,7 @@ const singularIncident = /\b(?:a|an|the|this|that|one)\s+(?:(?!(?:year|month|wee
 const incidentClause = /\b(?:attack|bombing|blast|explosion|strike|ambush|assault|raid|shooting)\b(?:\s+[a-z'-]+){0,5}\s+(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\b|\bwas (?:bombed|attacked|ambushed|targeted|struck|hit|blown up|stormed)\b|\bclaimed responsibility\b|^(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d:/;
 const statedBefore = /\b(?:said|says|told|announced|stated|released|published|issued|reported|confirmed|added|disclosed|revealed|noted|informed)(?:\s+(?!that\b)[a-z'-]+){0,3}\s*(?:on\s*)?$/;
 const dayPossessive = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)'s\b/;
-const ordinals: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, twentieth: 20 };
+const ordinals = new Map<string, number>(Object.entries({ second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, twentieth: 20 }));
 const attackSingular = /^(attack|incident|bombing|blast|explosion|strike|assault|ambush|raid|killing)$/;
 /** Words a written-out number can start with (digits are tokens of their own). */
 const numberWords = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen", "hundred"]);
@@ -256,24 +256,8 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
       }
     }
   }
-  // The casualty grammar's counted groups (with their "including" parts), read only when people are counted.
-  let groups: ReturnType<typeof findCountedGroups> | undefined;
-  const groupAtNumber = new Map<number, number>();
-  const groupsRead = (): ReturnType<typeof findCountedGroups> => {
-    if (groups !== undefined) return groups;
-    groups = findCountedGroups(tokens);
-    groups.forEach((g, index) => {
-      for (let k = g.from; k < g.to; k++) {
-        if (tokens[k]!.isNumber || parseNumberAt(tokens, k)?.value != null) {
-          groupAtNumber.set(k, index);
-          break;
-        }
-      }
-    });
-    return groups;
-  };
-  const groupOutcome = new Map<number, "killed" | "injured">();
-  let mentions: CasualtyMention[] | undefined;
+  // The casualty grammar's reading of the sentence (counted groups with an outcome, parts of totals).
+  const mentionAt = (k: number): CasualtyMention | undefined => frame.casualties.find((m) => m.from <= k && k < m.to && m.value !== null);
   const push = (figure: Figure): void => {
     figures.push(figure);
     if (figure.metric !== "percent_change" && figure.metric !== "share_percent" && figure.metric !== "value_usd") lastCount = figure.metric;
@@ -288,7 +272,7 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
     const nounMetric = countingNouns.get(t.norm);
     if (nounMetric !== undefined && !/^(dead|injured|wounded|attack|incident|operation|death|injury|fatality)$/.test(t.norm)) lastNoun = nounMetric;
     // Ordinals: "the fourth journalist killed this year", "the third such militant attack".
-    const ordinal = ordinals[t.norm];
+    const ordinal = ordinals.get(t.norm);
     if (ordinal !== undefined && tokens[i - 1]?.norm === "the") {
       let k = i + 1;
       const hasSuch = tokens[k]?.norm === "such";
@@ -399,25 +383,19 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
       i = Math.max(number.to, noun.end) - 1;
       continue;
     }
-    const groupIndex = noun.isPeople || next === undefined || !/^(,|\.|;|\)|in|during|to|and|while)$/.test(next) ? (groupsRead(), groupAtNumber.get(i)) : undefined;
-    if (noun.isPeople || groupIndex !== undefined) {
-      const group = groupIndex === undefined ? undefined : groupsRead()[groupIndex];
-      const isListed = tokens.slice(Math.max(0, i - 12), i).some((x) => x.norm === "including" || x.norm === "whom");
-      const parentOutcome = group !== undefined && group.partOf !== null ? groupOutcome.get(group.partOf) : isListed ? lastPeopleOutcome : undefined;
+    const mention = noun.isPeople || next === undefined || !/^(,|\.|;|\)|in|during|to|and|while)$/.test(next) ? mentionAt(i) : undefined;
+    if (noun.isPeople || mention !== undefined) {
+      const isPart = (mention !== undefined && mention.partOf !== null) || tokens.slice(Math.max(0, i - 12), i).some((x) => x.norm === "including" || x.norm === "whom");
+      const parentOutcome = isPart ? lastPeopleOutcome : undefined;
       const left = leftOutcome(tokens, i);
       let outcome = left === null ? undefined : left ?? parentOutcome ?? peopleOutcome(tokens, noun.isPeople ? noun.end : number.to);
-      if (outcome === undefined && group !== undefined && (noun.isPeople || !group.isBare)) {
-        mentions ??= findCasualties(tokens);
-        const mention = mentions.find((m) => m.from === group.from);
-        if (mention !== undefined && mention.outcome !== "casualties") outcome = mention.outcome;
-      }
+      if (outcome === undefined && mention !== undefined && (noun.isPeople || !mention.isBare) && mention.outcome !== "casualties") outcome = mention.outcome;
       if (left === null) {
         i = Math.max(number.to, noun.end) - 1;
         continue;
       }
-      if (outcome !== undefined && groupIndex !== undefined) groupOutcome.set(groupIndex, outcome);
       if (outcome !== undefined) lastPeopleOutcome = outcome;
-      if (outcome !== undefined && (noun.isPeople || !(group?.isBare ?? true) || (tokens[number.to] !== undefined && /^(were|was|have|had|has|killed|martyred|injured|wounded|others|more|people|lost)$/.test(tokens[number.to]!.norm)))) {
+      if (outcome !== undefined && (noun.isPeople || !(mention?.isBare ?? true) || (tokens[number.to] !== undefined && /^(were|was|have|had|has|killed|martyred|injured|wounded|others|more|people|lost)$/.test(tokens[number.to]!.norm)))) {
         push({ metric: outcome, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
         i = Math.max(number.to, noun.end) - 1;
         continue;
@@ -447,7 +425,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   const original = context.original.slice(frame.start, frame.end);
   const mentionsSource = /\b(according|said|says|told|noted|stated|added|reported|recorded|documented|report|data|figures)\b/.test(text);
   const attributed = mentionsSource ? findAttribution(original, state.attribution) : null;
-  if (!frame.tokens.some((t) => t.isNumber || ordinals[t.norm] !== undefined || numberWords.has(t.norm))) {
+  if (!frame.tokens.some((t) => t.isNumber || ordinals.get(t.norm) !== undefined || numberWords.has(t.norm))) {
     state.previousHadClaims = state.previousHadClaims && !newIncidentCue.test(text) && attributed === null;
     return [];
   }
