@@ -436,6 +436,9 @@ const foreignStates: Record<string, string> = {
   "Indian forces": "India",
 };
 
+/** A country's bare name says where, not who. */
+const countryNames = new Set(["pakistan", "afghanistan", "iran", "india", "china", "united states", "us", "usa"]);
+
 const stateKinds = new Set(["state_force", "de_facto_authority", "foreign_force"]);
 const armedGroupKinds = new Set(["militant_group", "separatist_group", "sectarian_group", "militia", "criminal_network"]);
 
@@ -449,7 +452,23 @@ function defaultStateForce(country: string | null, date: PartialDate | undefined
   return undefined;
 }
 
-const strikerPattern = /\b(pakistan|pakistani|iran|iranian|u\.?s\.?|united states|american|afghan|afghanistan|indian|india)(?:\b|(?<=\.))(?: (?:army|military|forces?|air force|jets?|drones?|launched|carried out|conducted|has carried out|had carried out))*(?:(?: \w+){0,2}) (?:air ?strikes?|strikes?|drone strikes?|missiles?|bombed|bombing|launched|carried out|conducted)/;
+/** The state that struck: the country word nearest before a strike word, or "by Pakistani forces". */
+function strikerIn(text: string): string | undefined {
+  const by = strikerByPattern.exec(text);
+  const strikeWord = /\b(?:air ?strikes?|strikes?|drone strikes?|missiles?|bombed|bombing|bombardment|shelling)\b/g;
+  let m: RegExpExecArray | null;
+  while ((m = strikeWord.exec(text)) !== null) {
+    const window = text.slice(Math.max(0, m.index - 45), m.index);
+    const countries = [...window.matchAll(/\b(pakistan|pakistani|iran|iranian|u\.s\.?|us|united states|american|afghan|afghanistan|indian|india)\b/g)];
+    const last = countries[countries.length - 1];
+    if (last !== undefined && !/\b(?:inside|in|on|into|across|against|targeting|targeted)\s+$/.test(window.slice(0, last.index))) {
+      const name = strikerNames[last[1]!.replace(/\.$/, "")];
+      if (name !== undefined) return name;
+    }
+  }
+  return by === null ? undefined : strikerNames[by[1]!.replace(/\.$/, "")];
+}
+
 const strikerByPattern = /\b(?:by|from) (pakistani|iranian|u\.?s|american|afghan|indian) (?:forces|jets|drones|military|aircraft)/;
 const strikerNames: Record<string, string> = {
   pakistan: "Pakistan security forces", pakistani: "Pakistan security forces", iran: "Iran", iranian: "Iran",
@@ -505,6 +524,7 @@ export function finishEvents(
       const negation = /\bno (?:one|group|organi[sz]ation)\b[^.,;]*\b(claimed|responsib)/.exec(frame.text);
       const blameAt = frame.text.search(/\b(blamed|blames|accused|attributed)\b/);
       for (const hit of frame.actors) {
+        if (countryNames.has(hit.alias)) continue;
         const isAfghanRegime = hit.alias === "taliban" && /\b(returned to power|took power|takeover|seized power|came to power|taliban-led|taliban regime|taliban government|islamic emirate)\b/.test(frame.text);
         const entry = isAfghanRegime ? codebook.actors.get("Afghan Taliban") : codebook.actors.resolve(hit.alias, actorContext);
         if (entry === undefined) continue;
@@ -529,6 +549,11 @@ export function finishEvents(
         if (index >= 0) states.splice(index, 1);
       }
     }
+    // Keep the most specific of a group and its parent (Majeed Brigade, not also the BLA).
+    for (const name of [...groups]) for (const parent of codebook.actors.affiliatesOf(name)) {
+      const index = groups.indexOf(parent.name);
+      if (index >= 0) groups.splice(index, 1);
+    }
     let perpetrators: string[] = [];
     let targets: string[] = [];
     const stateDefault = defaultStateForce(country, date);
@@ -538,8 +563,7 @@ export function finishEvents(
       targets = groups;
     } else if (type === "airstrike") {
       const text = draft.frames.map((f) => f.text).join(" ");
-      const m = strikerPattern.exec(text) ?? strikerByPattern.exec(text) ?? strikerPattern.exec(documentText) ?? strikerByPattern.exec(documentText);
-      const striker = m === null ? undefined : strikerNames[m[1]!.replace(/\.$/, "")];
+      const striker = strikerIn(text) ?? strikerIn(documentText);
       perpetrators = striker !== undefined ? [striker] : states.slice(0, 1);
       targets = groups;
     } else if (type === "armed_clash") {
