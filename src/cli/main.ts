@@ -20,15 +20,16 @@ export function buildProgram(context: CliContext): Command {
     .showHelpAfterError()
     .exitOverride();
   const commandRegistrations: Array<(program: Command, context: CliContext) => void> = [
-    registerServeCommand,
     registerIngestCommand,
     registerSourcesCommand,
     registerSearchCommand,
-    registerDemoCommand,
-    registerTraceCommand,
     registerExtractCommand,
-    registerReportCommand,
+    registerEvalCommand,
     registerEventsCommand,
+    registerReportCommand,
+    registerTraceCommand,
+    registerServeCommand,
+    registerDemoCommand,
   ];
   for (const register of commandRegistrations) register(program, context);
   return program;
