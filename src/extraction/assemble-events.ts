@@ -354,6 +354,9 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
         isAirstrikeDraft(current) !== isAirstrike ||
         (isWeakNew && (place !== undefined || ownDate) && (place === undefined || !sameBranch(current.place ?? place, place) || dateConflicts(current.date, dated?.date) || current.date === undefined));
       if (!conflict) target = current;
+      // "… claimed responsibility for the attack" after a paragraph of background: the report's main incident.
+      const main = drafts[0];
+      if (target === current && main !== undefined && main !== current && place === undefined && !ownDate && frame.isContinuation && current.date !== undefined && main.date !== undefined && current.date.year !== main.date.year) target = main;
     }
     if (target === undefined && place !== undefined) {
       // A headline that named this place already opened its incident.
@@ -544,7 +547,7 @@ export function finishEvents(
       const list = extra.kind === "state" ? states : groups;
       if (!list.includes(extra.name)) list.unshift(extra.name);
       // Customs officials acting alone are not "security forces" in the contract's sense.
-      if (extra.name === "Pakistan Customs" && !specificStates.has("Pakistan security forces")) {
+      if (extra.name === "Pakistan Customs" && !/\b(security forces|fc|frontier corps|army|police|levies|troops|soldiers|rangers)\b/.test(eventText)) {
         const index = states.indexOf("Pakistan security forces");
         if (index >= 0) states.splice(index, 1);
       }
