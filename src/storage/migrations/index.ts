@@ -6,6 +6,7 @@ import { migration021SourceReliability } from "./021-source-reliability.ts";
 import { migration022EventDeletions } from "./022-event-deletions.ts";
 import { migration023EventMergeVersions } from "./023-event-merge-versions.ts";
 import { migration024EventQueryIndexes } from "./024-event-query-indexes.ts";
+import { migration025EventActorDates } from "./025-event-actor-dates.ts";
 import { migration040Tracing } from "./040-tracing.ts";
 import { migration060ReportRollups } from "./060-report-rollups.ts";
 import { migration061ReportIndexes } from "./061-report-indexes.ts";
@@ -18,7 +19,7 @@ export const migrations: readonly Migration[] = [
   migration021SourceReliability,
   migration022EventDeletions,
   migration023EventMergeVersions,
-  migration024EventQueryIndexes,
+  migration024EventQueryIndexes, migration025EventActorDates,
   migration040Tracing,
   migration060ReportRollups,
   migration061ReportIndexes,

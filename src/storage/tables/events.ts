@@ -58,6 +58,8 @@ export interface EventActorsTable {
   role: string;
   name: string;
   name_key: string;
+  /** The event's date_first, copied so an actor filter with a date range reads one index. */
+  date_first: string | null;
 }
 
 /** Every source that reports an event, with that source's own figures and evidence offsets. */
