@@ -222,6 +222,9 @@ describe("event routes: bad input gets a 4xx problem and changes nothing", () =>
     expect(patch.statusCode).toBe(400);
     const query = await api.app.inject({ method: "GET", url: "/events?orderBy=id" });
     expect(query.statusCode).toBe(400);
+    const huge = await api.app.inject({ method: "GET", url: "/events?limit=5000" });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().errors).toContainEqual({ field: "querystring/limit", message: "must be <= 500" });
     expect(await eventCount()).toBe(before);
   });
 

@@ -46,6 +46,13 @@ const unmergeResultSchema = {
   required: ["survivor", "restored"],
 } as const;
 
+/** The list filters as the use case declares them, with pages capped at 500 events over HTTP (exports stream the rest). */
+const listQuerySchema = (() => {
+  const schema = bodySchemaOf(listEventsInputSchema);
+  const limit = (schema.properties as Record<string, Record<string, unknown>>).limit;
+  return withProperties(schema, { limit: { ...limit, maximum: 500, description: "Events per page (1–500)" } });
+})();
+
 /** Events: query, show, history, and every write (create, edit, review, merge, unmerge) with who made it. */
 export function registerEventRoutes(app: FastifyInstance, { events: deps }: RouteContext): void {
   const writeHeaders = userHeaderSchema;
@@ -57,7 +64,7 @@ export function registerEventRoutes(app: FastifyInstance, { events: deps }: Rout
       schema: {
         tags: ["events"],
         summary: "Query events: date range, place, type, actor (any alias), casualty ranges, review state, source, full text; sort; page",
-        querystring: bodySchemaOf(listEventsInputSchema),
+        querystring: listQuerySchema,
         response: { 200: eventPageSchema, ...problemResponses(400) },
       },
     },
