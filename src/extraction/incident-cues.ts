@@ -14,7 +14,7 @@ export interface TypeCue {
 
 export const typeCues: readonly TypeCue[] = [
   // Air and drone strikes by states.
-  { type: "airstrike", re: /\b(air ?strikes?|air raids?|aerial (?:strikes?|bombardment|attacks?)|drone strikes?|precision strikes?|missile strikes?|airstrike|jets? (?:bombed|struck|pounded)|bombed the house|warplanes?|fighter jets|air force (?:struck|bombed))\b/, weight: 3 },
+  { type: "airstrike", re: /\b(air ?strikes?|air raids?|aerial (?:strikes?|bombardment|attacks?)|drone strikes?|drones? (?:struck|strike|strikes|hit|fired|bombed|targeted)|(?:jets|warplanes|aircraft|helicopters|gunships) (?:struck|bombed|pounded|targeted|hit)|precision strikes?|missile strikes?|airstrike|jets? (?:bombed|struck|pounded)|bombed the house|warplanes?|fighter jets|air force (?:struck|bombed))\b/, weight: 3 },
   { type: "airstrike", re: /\b(strikes? (?:hit|targeted|on|inside|in)|missiles? (?:fired|hit|struck)|launched missiles|further strikes|cross-border strikes?)\b/, weight: 2 },
   // Clashes between armed forces or groups.
   { type: "armed_clash", re: /\b(clash(?:es|ed)?|skirmish(?:es)?|fighting (?:between|broke out|erupted)|fought (?:off|each other|pitched)|exchanged fire|cross-border (?:firing|gunfight|fire exchange)|border (?:clash(?:es)?|skirmish(?:es)?|firing)|confronted|infighting|gunfight between|armed conflict between|tribal (?:clashes|fighting)|sectarian (?:clashes|fighting)|(?:troops|forces|posts?) (?:were|was) fired upon)\b/, weight: 3 },
