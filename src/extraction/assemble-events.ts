@@ -179,9 +179,12 @@ function distinctPlaces(frame: SentenceFrame): PlaceEntry[] {
     }
     if (e.level === "admin1" && out.some((o) => o.country === e.country && o.admin1 === e.admin1)) continue;
     if (out.some((o) => sameBranch(o, e))) {
-      // A locality and its district: keep the more specific.
+      // A locality and the district the text names: keep the district as written, else the more specific.
       const i = out.findIndex((o) => sameBranch(o, e));
-      if (rank(e) > rank(out[i]!)) out[i] = e;
+      const kept = out[i]!;
+      if (kept.level === "admin2" && e.level === "locality") continue;
+      if (rank(e) > rank(kept) && !(e.level === "locality" && kept.level === "admin2")) out[i] = e;
+      else if (e.level === "admin2" && kept.level === "locality") out[i] = e;
       continue;
     }
     out.push(e);
@@ -190,11 +193,14 @@ function distinctPlaces(frame: SentenceFrame): PlaceEntry[] {
 }
 
 const rank = (e: PlaceEntry): number => (e.level === "locality" ? 3 : e.level === "admin2" ? 2 : e.level === "admin1" ? 1 : 0);
+/** A district and its successors share a branch ("South Waziristan", "Lower South Waziristan"). */
+const districtStem = (name: string | null): string | null => (name === null ? null : name.replace(/^(?:upper|lower|central|north|south|east|west)\s+(?=\w+\s+\w)/i, "").toLowerCase());
+
 function sameBranch(a: PlaceEntry, b: PlaceEntry): boolean {
   if (a.country !== b.country) return false;
   if (a.admin1 !== b.admin1) return false;
   if (a.level === "admin1" || b.level === "admin1") return true;
-  return a.admin2 !== null && a.admin2 === b.admin2;
+  return a.admin2 !== null && (a.admin2 === b.admin2 || (/^(?:upper|lower) /i.test(a.admin2 + " " + b.admin2) && (districtStem(a.admin2) === b.admin2?.toLowerCase() || districtStem(b.admin2) === a.admin2.toLowerCase())));
 }
 
 /** True when a frame's place cannot be where the draft's incident happened. */
@@ -280,6 +286,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
   let datelinePlace: PlaceHit | undefined;
   let lastPlace: PlaceEntry | undefined;
   let lastMentionedDate: PartialDate | undefined;
+  let inAccident = false;
   for (const frame of frames) {
     const ownDated = frameDate(frame, lastMentionedDate);
     if (frame.index === 0 || frame.isParagraphStart) {
@@ -291,7 +298,13 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     if (ownDated !== undefined && precisionOf(ownDated.date) === "day") lastMentionedDate = ownDated.date;
     if (frame.isAccident) {
       if (current !== undefined && frame.isContinuation) current.frames.push(frame);
+      else inAccident = true;
       continue;
+    }
+    if (inAccident) {
+      // The sentences after an accident describe it ("the blast occurred while the cook …") until a new incident.
+      if (frame.isContinuation && !strongNewIncident.test(frame.text) && !hasOwnDate(frame) && frame.casualties.length === 0) continue;
+      inAccident = false;
     }
     if (frame.isAggregate) continue;
     const score = maxScore(frame);

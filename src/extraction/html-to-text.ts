@@ -23,7 +23,7 @@ export function looksLikeHtml(input: string): boolean {
 
 /** Extracts readable text from HTML; block elements become paragraph breaks. */
 export function htmlToText(html: string): string {
-  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  const root = parse(html.replace(/<!doctype[^>]*>/gi, "").replace(/<\?xml[^>]*\?>/gi, ""), { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
   const parts: string[] = [];
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
