@@ -424,7 +424,8 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   const text = frame.text;
   const original = context.original.slice(frame.start, frame.end);
   const mentionsSource = /\b(according|said|says|told|noted|stated|added|reported|recorded|documented|report|data|figures)\b/.test(text);
-  const attributed = mentionsSource ? findAttribution(original, state.attribution) : null;
+  const isPlace = (name: string): boolean => frame.places.some((p) => p.name.toLowerCase() === name.toLowerCase());
+  const attributed = mentionsSource ? findAttribution(original, state.attribution, isPlace) : null;
   if (!frame.tokens.some((t) => t.isNumber || ordinals.get(t.norm) !== undefined || numberWords.has(t.norm))) {
     state.previousHadClaims = state.previousHadClaims && !newIncidentCue.test(text) && attributed === null;
     return [];
