@@ -41,6 +41,9 @@ export interface UnassignedToll {
 
 const strongNewIncident = /\b(in (?:another|a separate|a similar|a third|a second|a related|yet another)|separately|elsewhere|(?:the|a) (?:second|third|fourth|fifth|separate) (?:hand )?(?:grenade )?(?:attack|incident|blast|explosion|operation|strike|raid)|another (?:attack|incident|blast|explosion|operation|strike|raid|quadcopter attack)|(?:^|\s)(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}:)/;
 
+/** A sentence summing up several incidents ("11 khwarij killed in two IBOs"): its toll belongs to none of them alone. */
+const multiIncidentSummary = /\b(?:two|three|four|five|several|multiple|separate|series of|twin|a spate of)\b (?:\w+ ){0,2}(?:ibos|operations|attacks|incidents|strikes|raids|blasts|explosions|bombings|ambushes)\b/;
+
 /** Meetings, speeches, condemnations and funerals: not incidents unless they state a toll. */
 const statementCue = /\b(chaired|chairing|apex committee|meeting|was briefed|were briefed|press conference|summit|seminar|conference|condoled|condolences|paid tribute|funeral|reviewed the|directed the|vowed|pledged)\b/;
 
@@ -255,7 +258,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       placeIsDateline: isDateline,
       date: dated?.date,
       dateEnd: dated?.end,
-      tolls: splitGroup === undefined ? [sentenceToll(frame)] : [],
+      tolls: splitGroup === undefined && !multiIncidentSummary.test(frame.text) ? [sentenceToll(frame)] : [],
       splitGroup,
     };
     drafts.push(draft);
@@ -273,7 +276,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       draft.date = dated.date;
       if (dated.end !== undefined) draft.dateEnd = dated.end;
     }
-    if (withToll) draft.tolls.push(sentenceToll(frame));
+    if (withToll && !multiIncidentSummary.test(frame.text)) draft.tolls.push(sentenceToll(frame));
   };
 
   const previousDate = (draft: Draft | undefined): PartialDate | undefined => {

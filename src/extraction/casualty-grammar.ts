@@ -235,6 +235,9 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
   return { category, isBare: false, isOthers, from: numberFrom, to: end };
 }
 
+/** Ranks written before a name ("Sepoy Arshad Mehmood", "Constable Jahanzeb"). */
+const rankWords = new Set(["sepoy", "naik", "havaldar", "subedar", "sipahi", "constable", "lance", "captain", "major", "lieutenant", "sub-inspector", "inspector", "asi", "si", "sho", "dsp", "sergeant", "corporal"]);
+
 /** True when a person noun follows within a few words ("a police officer"), before reading a phrase. */
 function headAhead(tokens: readonly Token[], from: number): boolean {
   for (let k = from; k < tokens.length && k < from + 6; k++) {
@@ -265,6 +268,21 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     const { qualifier, from } = qualifierBefore(tokens, number.from);
     groups.push({ ...group, value: number.value, qualifier, from: Math.min(from, group.from), partOf: null });
     i = Math.max(group.to, number.to) - 1;
+  }
+  // One named member of the forces with no number: "Sepoy Arshad Mehmood … embraced shahadat".
+  if (groups.length === 0) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (!rankWords.has(tokens[i]!.norm)) continue;
+      const previous = tokens[i - 1]?.norm;
+      if (previous !== undefined && (rankWords.has(previous) || parseNumberAt(tokens, i - 1) !== undefined)) continue;
+      const next = tokens[i + 1];
+      if (next === undefined || !next.isWord || next.isNumber) continue;
+      let end = i + 1;
+      while (end < tokens.length && end < i + 5 && tokens[end]!.isWord && !tokens[end]!.isNumber && !phraseBreakers.has(tokens[end]!.norm) && outcomeAt(tokens, end) === undefined) end++;
+      if (end === i + 1) continue;
+      groups.push({ value: 1, qualifier: "exact", category: "security_forces", isBare: false, isOthers: false, from: i, to: end, partOf: null });
+      break;
+    }
   }
   // Parts of a total: "15 people, including two women and a child", "20 more including an MP".
   for (let g = 0; g < groups.length; g++) {
