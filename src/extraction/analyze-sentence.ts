@@ -137,7 +137,8 @@ export function analyzeSentence(
     const beforeText = text.slice(0, tokens[match.from]!.start - start);
     const lowerNameEarly = match.name.toLowerCase();
     const isRoute = /\b(?:between|from)(?: the)?(?: \w+)?(?: and| to)? $/.test(beforeText) || (/\bbetween (?:the )?[\w' -]+ and $/.test(beforeText) && beforeText.length - beforeText.lastIndexOf("between") < 40);
-    const isDestination = /\b(?:bound|headed|heading|left|leaving|departed|travelling|traveling|en route) for $/.test(beforeText);
+    const isOrigin = /\b(?:residents? of|native of|hailing from|hails from|belonged to|belonging to|belongs to|hometown(?: of)?|home town|domiciled in|resident of district|belonged to the)(?: the)?(?: district)? $/.test(beforeText);
+    const isDestination = isOrigin || /\b(?:bound|headed|heading|left|leaving|departed|travelling|traveling|en route) for $/.test(beforeText);
     const isTreatment = isDestination || /\b(?:died|succumbed|hospitali[sz]ed|treated|treatment|hospitals?|shifted|transferred|taken|airlifted|moved|rushed|referred|evacuated)(?: \w+){0,3} (?:in|to) $/.test(beforeText);
     const seatPhrase = isRoute || isTreatment || /\b(?:government|authorities|regime|rulers|administration|leadership|talks|meeting) in $/.test(beforeText) || (governmentSeats.has(lowerNameEarly) && /\b(?:embassy|mission|delegation|envoy|ambassador|officials|spokesman|spokesperson) in $/.test(beforeText));
     const speakerPlace = seatPhrase || after !== undefined && /^(said|says|confirmed|told|announced|stated|reported|added)$/.test(after);

@@ -223,6 +223,8 @@ function dateConflicts(a: PartialDate | undefined, b: PartialDate | undefined): 
 function frameDate(frame: SentenceFrame, anchor: PartialDate | undefined): { date: PartialDate; end?: PartialDate } | undefined {
   for (const mention of frame.dates) {
     if (mention.isReportDate) continue;
+    // "… which continued till Saturday": the end of something already dated.
+    if (/\b(?:till|until|through|lasted (?:till|until))\s*$/.test(frame.text.slice(Math.max(0, mention.start - 12), mention.start))) continue;
     if (mention.isAnaphoric) {
       if (anchor === undefined) continue;
       if (anchor.day === undefined) return { date: anchor };
