@@ -111,7 +111,7 @@ const relativeToSentence = "relative";
 
 interface Pattern {
   re: RegExp;
-  read: (m: RegExpExecArray, context: PeriodContext) => PeriodSpan | null | undefined | { shiftMonths: number; toYear?: number } | typeof relativeToSentence;
+  read: (m: RegExpExecArray, context: PeriodContext) => PeriodSpan | null | undefined | { shiftMonths: number; toYear?: number; fallback?: PeriodSpan } | typeof relativeToSentence;
   isWeak?: boolean;
   role?: PeriodRole;
 }
@@ -285,7 +285,7 @@ const patterns: Pattern[] = [
     read: (_m, c) => {
       if (c.reference !== null && isQuarter(c.reference)) return previousSpan(c.reference);
       const pub = publishedMonth(c.published);
-      return pub === undefined ? undefined : monthSpan(pub - (pub % 3) - 3, pub - (pub % 3) - 1);
+      return { shiftMonths: -3, fallback: pub === undefined ? undefined : monthSpan(pub - (pub % 3) - 3, pub - (pub % 3) - 1) };
     },
   },
   {
@@ -348,7 +348,7 @@ function roleOf(text: string, start: number, end: number, matched: string): Peri
 /** Every period mention in a sentence (normalised text), in text order. */
 export function findPeriods(text: string, context: PeriodContext): PeriodMention[] {
   const found: PeriodMention[] = [];
-  const relative: Array<{ start: number; end: number; shift: number; toYear?: number; role: PeriodRole }> = [];
+  const relative: Array<{ start: number; end: number; shift: number; toYear?: number; fallback?: PeriodSpan; role: PeriodRole }> = [];
   const overlaps = (s: number, e: number): boolean => found.some((p) => s < p.end && e > p.start) || relative.some((p) => s < p.end && e > p.start);
   for (const pattern of patterns) {
     pattern.re.lastIndex = 0;
@@ -361,7 +361,7 @@ export function findPeriods(text: string, context: PeriodContext): PeriodMention
       if (read === undefined) continue;
       const role = pattern.role ?? (read === null && /years|decade/.test(m[0]) && superlativeBefore.test(text.slice(Math.max(0, start - 40), start)) ? "superlative" : roleOf(text, start, end, m[0]));
       if (read === relativeToSentence || (read !== null && "shiftMonths" in read)) {
-        relative.push({ start, end, shift: read === relativeToSentence ? 0 : read.shiftMonths, toYear: read === relativeToSentence ? undefined : read.toYear, role });
+        relative.push({ start, end, shift: read === relativeToSentence ? 0 : read.shiftMonths, toYear: read === relativeToSentence ? undefined : read.toYear, fallback: read === relativeToSentence ? undefined : read.fallback, role });
         continue;
       }
       found.push({ start, end, span: read, role, isWeak: pattern.isWeak === true });
@@ -370,7 +370,11 @@ export function findPeriods(text: string, context: PeriodContext): PeriodMention
   // "compared with 41 in the same period last year", "from 14 a year earlier": against the period the sentence names.
   for (const r of relative) {
     const anchor = found.filter((p) => p.role === "covered" && p.span !== null).sort((a, b) => Math.abs(a.start - r.start) - Math.abs(b.start - r.start))[0];
-    const base = anchor?.span ?? context.reference;
+    const base = anchor?.span ?? (r.fallback !== undefined ? null : context.reference);
+    if ((base === null || base === undefined) && r.fallback !== undefined) {
+      found.push({ start: r.start, end: r.end, span: r.fallback, role: r.role, isWeak: false });
+      continue;
+    }
     const shift = r.toYear !== undefined && base !== null && base !== undefined ? (r.toYear - Math.floor(base.from / 12)) * 12 : r.shift;
     let span: PeriodSpan | null = base === null || base === undefined ? null : shiftSpan(base, shift);
     if (span === null && r.shift === -12 && context.published !== undefined) span = yearSpan(context.published.year - 1);

@@ -277,6 +277,73 @@ Earlier, terrorists killed two policemen in Tank district.`,
       ["attacks 95 exact 2024-08", "killed 108 exact 2024-08"],
     );
   });
+  it("tolls, ellipses, partitives and relative quarters", () => {
+    expectClaims(
+      `The death toll from militant violence in the province this year has reached 1,100, according to police.`,
+      "2024-09-01",
+      ["killed 1100 exact 2024"],
+    );
+    expectClaims(
+      `Twenty-three soldiers have been martyred in the district so far this year.`,
+      "2024-09-01",
+      ["killed 23 exact 2024"],
+    );
+    expectClaims(
+      `The number of attacks doubled to 48 in 2024, the think tank said.`,
+      "2025-01-05",
+      ["attacks 48 exact 2024"],
+    );
+    expectClaims(
+      `Terrorist incidents declined to 120 in the third quarter from 150 in the previous quarter, the report said.`,
+      "2024-10-05",
+      ["attacks 120 exact 2024-07/2024-09", "attacks 150 exact 2024-04/2024-06"],
+    );
+    expectClaims(
+      `Of the 300 people killed this year, 180 were civilians.`,
+      "2024-09-01",
+      ["killed 300 exact 2024", "killed 180 exact 2024"],
+    );
+    expectClaims(
+      `Some 45 per cent of the victims were civilians, the report said.`,
+      "2024-09-01",
+      ["share_percent 45 approximately null"],
+    );
+    expectClaims(
+      `The US has offered a $5 million reward for information on the group's leader.`,
+      "2024-09-01",
+      [],
+    );
+    expectClaims(
+      `PICSS said militants carried out 74 attacks in March. This was the highest monthly figure since 2015. The attacks killed 117 people.`,
+      "2024-04-02",
+      ["attacks 74 exact 2024-03", "killed 117 exact 2024-03"],
+    );
+    expectClaims(
+      `Militant attacks in the country have increased by 300pc since 2021, officials said.`,
+      "2024-06-01",
+      ["percent_change 300 exact 2021/2024"],
+    );
+    expectClaims(
+      `The ISPR said 137 terrorists were killed in 2,000 IBOs in April.`,
+      "2024-05-03",
+      ["killed 137 exact 2024-04", "attacks 2000 exact 2024-04"],
+    );
+    expectClaims(
+      `Nearly 2x soldiers embraced shahadat while 4x terrorists were sent to hell during the operation in Tirah on Monday.`,
+      "2024-05-03",
+      [],
+    );
+    expectClaims(
+      `He said a dozen attacks had been foiled this month.`,
+      "2024-05-20",
+      ["attacks 12 exact 2024-05"],
+    );
+    expectClaims(
+      `Since the start of the year, 64 policemen have been martyred and 120 injured in the province.`,
+      "2024-05-20",
+      ["killed 64 exact 2024-01/2024-05", "injured 120 exact 2024-01/2024-05"],
+    );
+  });
   it("attributes figures to the source named in the sentence or before it", () => {
     const document = extractDocument(
       "ISLAMABAD: Violence rose in the second quarter, with 380 people killed in 240 incidents, the Centre for Research and Security Studies (CRSS) said on Monday.\n\nThe think tank said militants lost 190 fighters during the period.",

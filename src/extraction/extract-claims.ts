@@ -48,8 +48,8 @@ const leftSkip = new Set(["at", "least", "more", "than", "over", "nearly", "abou
 const rise = /^(increase|increased|increases|increasing|rise|rose|risen|rising|rises|up|jump|jumped|jumps|surge|surged|surges|spike|spiked|higher|grew|growth|climb|climbed|climbing|climbs|soared|uptick|hike|more)$/;
 const fall = /^(decline|declined|declines|declining|drop|dropped|drops|dropping|fall|fell|fallen|falling|falls|decrease|decreased|decreasing|down|lower|reduction|reduced|dip|dipped|dips|plunged|plunge|less|fewer|slump|slumped)$/;
 const shareCue = /\b(accounting for|accounted for|account for|accounts for|share|of the total|of all|of total)\b/;
-const domainWords = /\b(attacks?|incidents?|violence|violent|fatalit|deaths?|casualt|killed|killings?|injur|wounded|terror|militan|operations?|strikes?|bombings?|blasts?|weapons|insurgen|lives|security)/;
-const moneyDomain = /\b(equipment|weapons|arms|military|assets|aircraft|vehicles|munitions|ammunition|defen[cs]e|bounty|reward|security assistance)\b/;
+const domainWords = /\b(attacks?|incidents?|violence|violent|fatalit|deaths?|casualt|killed|killings?|injur|wounded|terror|militan|operations?|strikes?|bombings?|blasts?|weapons|insurgen|lives|security|victims)/;
+const moneyDomain = /\b(equipment|weapons|arms|military|assets|aircraft|vehicles|munitions|ammunition|defen[cs]e|security assistance)\b/;
 const sourceCue = /\b(report|reports|data|figures|statistics|survey|study|think tank|recorded|documented|tally|monitor|database)\b/;
 const newIncidentCue = /\b(in the latest|in another|in a separate|separately,|earlier,|earlier (?:on|today)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last night|overnight)\b/;
 const singularIncident = /\b(?:a|an|the|this|that|one)\s+(?:(?!(?:year|month|week|while|and|of|in|on|at|for|with|from|to|by|as|which|that|was|were|is|are|has|had|have|number)\b)[a-z'-]+\s+){0,3}(?:attack|bombing|blast|explosion|strike|airstrike|ambush|assault|raid|operation|encounter|shooting|incident|clash|drop|bomb|gunfight|firefight|battle|combat|exchange of fire)\b|\bthe fighting\b/;
@@ -247,12 +247,13 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
   let lastPeopleOutcome: "killed" | "injured" | undefined;
   let sentenceDefault: ClaimMetric | undefined;
   // "Of the fatalities, 516 were militants …", "Of the 167 aircraft …, 46 were flown …".
-  if (tokens[0]?.norm === "of" && tokens[1]?.norm === "the") {
-    for (let k = 2; k < tokens.length && k < 6; k++) {
-      const metric = countingNouns.get(tokens[k]!.norm);
+  if ((tokens[0]?.norm === "of" || tokens[0]?.norm === "out") && (tokens[1]?.norm === "the" || tokens[2]?.norm === "the")) {
+    for (let k = 2; k < tokens.length && k < 9 && tokens[k]!.norm !== ","; k++) {
+      const w = tokens[k]!.norm;
+      const metric = countingNouns.get(w) ?? (/^(killed|dead|martyred)$/.test(w) ? "killed" : /^(injured|wounded)$/.test(w) ? "injured" : undefined);
       if (metric !== undefined) {
         sentenceDefault = metric;
-        break;
+        if (countingNouns.has(w)) break;
       }
     }
   }
@@ -352,7 +353,7 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
     }
     const qualifier = qualifierAt(i);
     const isBaseline =
-      (before === "from" && (tokens[number.to]?.norm === "to" || tokens.slice(Math.max(0, i - 7), i - 1).some((x) => x !== undefined && (rise.test(x.norm) || fall.test(x.norm))))) ||
+      (before === "from" && (tokens[number.to]?.norm === "to" || tokens.slice(Math.max(0, i - 10), i - 1).some((x) => x !== undefined && (rise.test(x.norm) || fall.test(x.norm))))) ||
       (before === "of" && tokens[i - 2]?.norm === "figure") ||
       (before === "than" && !/^(more|less|fewer|over|under)$/.test(tokens[i - 2]?.norm ?? "")) ||
       (before === "with" && tokens[i - 2]?.norm === "compared");
@@ -409,7 +410,9 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
     const isBare = next === undefined || /^(\.|,|\)|;|in|during|to|and|while|the|a|last|this|—|-)$/.test(next);
     const cueBefore = before !== undefined && /^(from|to|saw|behind|of|\(|against|versus|vs|than|recorded|reported|had|with|at)$/.test(before);
     let metric: ClaimMetric | undefined;
+    const tollBefore = tokens.slice(Math.max(0, i - 14), i).findIndex((x) => x.norm === "toll");
     if (sentenceDefault !== undefined && next !== undefined && /^(were|was|had|have|remained|are|is)$/.test(next)) metric = sentenceDefault;
+    else if (tollBefore >= 0 && isBare && /^(reached|to|at|is|was|of|hit|crossed|touched)$/.test(before ?? "")) metric = "killed";
     else if (isBare && cueBefore && (before !== "(" || next === ")")) metric = lastCount ?? lastNoun ?? state.lastMetric;
     if (metric !== undefined && (value >= 1 || metric === undefined)) push({ metric, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
     skipTo();
