@@ -224,7 +224,7 @@ function frameDate(frame: SentenceFrame, anchor: PartialDate | undefined): { dat
   for (const mention of frame.dates) {
     if (mention.isReportDate) continue;
     // "… which continued till Saturday": the end of something already dated.
-    if (/\b(?:till|until|through|lasted (?:till|until))\s*$/.test(frame.text.slice(Math.max(0, mention.start - 12), mention.start))) continue;
+    if (/\b(?:till|until|through|lasted (?:till|until))(?: the)?\s*$/.test(frame.text.slice(Math.max(0, mention.start - 16), mention.start))) continue;
     if (mention.isAnaphoric) {
       if (anchor === undefined) continue;
       if (anchor.day === undefined) return { date: anchor };

@@ -54,8 +54,8 @@ const patterns: Array<{ re: RegExp; kind: string }> = [
   { re: new RegExp(`^${month}(?= \\d{4}:|:)`, "g"), kind: "monthLead" },
   { re: new RegExp(`\\b(?:in|since|during|of|early|mid|late|until|by|from|in early|in late|in mid) ${year}\\b`, "g"), kind: "yearOnly" },
   { re: new RegExp(`^${year}:`, "g"), kind: "yearOnly" },
-  { re: new RegExp(`\\b(?:(last|this|on|late|early|next) )?${weekday}(?:'s)?(?: (night|morning|evening|afternoon|midnight))?\\b`, "g"), kind: "weekday" },
   { re: /\bearly hours of (sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/g, kind: "weekday2" },
+  { re: new RegExp(`\\b(?:(last|this|on|late|early|next) )?${weekday}(?:'s)?(?: (night|morning|evening|afternoon|midnight))?\\b`, "g"), kind: "weekday" },
   { re: /\b(day before yesterday|yesterday|last night|overnight|late last night|throughout the night|during the night|late at night|earlier today|today|this morning|tonight|this evening|this afternoon|on the same day|that same day|the same day|the previous day|the day before|a day earlier|a day before|a day after|the next day|the following day|last week|this week|earlier this week|last month|this month|earlier this month|earlier this year|this year|last year|the current year|the previous year)\b/g, kind: "relative" },
   { re: /\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks|month|months) (ago|earlier|before|back)\b/g, kind: "ago" },
 ];
