@@ -331,7 +331,12 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
         join(current, frame, places[0], false);
         continue;
       }
-      if (current !== undefined && hasToll && !strongNewIncident.test(frame.text) && places.every((p) => !placeConflicts(current!, p))) {
+      const earlier = hasToll && places.length > 0 && current !== undefined && places.some((p) => placeConflicts(current!, p)) ? drafts.find((d) => d.place !== undefined && places.every((p) => sameBranch(d.place!, p))) : undefined;
+      if (earlier !== undefined && !strongNewIncident.test(frame.text)) {
+        // "In Kunar, officials said six people were killed": the toll of the incident named there before.
+        join(earlier, frame, places[0], true);
+        current = earlier;
+      } else if (current !== undefined && hasToll && !strongNewIncident.test(frame.text) && places.every((p) => !placeConflicts(current!, p))) {
         if (current.splitGroup !== undefined && places.length === 0) unassigned.push({ frame, mentions: frame.casualties });
         else join(current, frame, places[0], true);
       } else if (current !== undefined && frame.isContinuation && frame.actors.length > 0 && /\b(claimed|carried out|responsib|blamed|behind)\b/.test(frame.text)) {
