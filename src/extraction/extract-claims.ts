@@ -75,6 +75,8 @@ interface Figure {
   /** A count of people or attacks, which may be one incident's toll. */
   isToll: boolean;
   isOrdinal: boolean;
+  /** Offsets (in the sentence's normalised text) of the counted people ("security personnel"), if any. */
+  people?: [number, number];
 }
 
 interface ClaimNotes {
@@ -397,7 +399,8 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
       }
       if (outcome !== undefined) lastPeopleOutcome = outcome;
       if (outcome !== undefined && (noun.isPeople || !(mention?.isBare ?? true) || (tokens[number.to] !== undefined && /^(were|was|have|had|has|killed|martyred|injured|wounded|others|more|people|lost)$/.test(tokens[number.to]!.norm)))) {
-        push({ metric: outcome, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
+        const people: [number, number] | undefined = noun.isPeople && noun.end > number.to ? [offset(number.to), (tokens[noun.end - 1]?.end ?? frame.start) - frame.start] : undefined;
+        push({ metric: outcome, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false, people });
         i = Math.max(number.to, noun.end) - 1;
         continue;
       }
@@ -478,7 +481,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
       value: figure.value,
       qualifier: figure.qualifier,
       period: period.span === undefined ? null : formatPeriod(period.span),
-      scope: null,
+      scope: scopeOf(figure, frame, original),
       attributed_to: attributedTo,
       evidence: [{ start: frame.start, end: frame.end }],
     };
@@ -503,6 +506,31 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   carry.period = formatPeriod(state.reference);
   carry.attributedTo = state.lastSource;
   return claims;
+}
+
+/** Who or where a figure counts: the people counted ("security personnel"), else the provinces or countries its clause names. */
+function scopeOf(figure: Figure, frame: SentenceFrame, original: string): string | null {
+  if (figure.people !== undefined) {
+    const words = original.slice(figure.people[0], figure.people[1]).trim().replace(/\s+/g, " ");
+    if (!/^(people|persons|individuals|others|more)$/i.test(words)) return words;
+  }
+  const segment = segmentBounds(frame.text, figure.at);
+  const names: string[] = [];
+  for (const place of frame.places) {
+    if (place.isDateline || place.isIncidental || (place.entry.level !== "admin1" && place.entry.level !== "country")) continue;
+    const at = (frame.tokens[place.from]?.start ?? frame.start) - frame.start;
+    const name = place.entry.level === "admin1" ? (place.entry.admin1 ?? place.entry.name) : place.entry.name;
+    if (at >= segment[0] && at < segment[1] && !names.includes(name)) names.push(name);
+  }
+  return names.length === 0 ? null : names.join(" and ");
+}
+
+function segmentBounds(text: string, at: number): [number, number] {
+  let from = at;
+  while (from > 0 && !/[;:—(]/.test(text[from - 1]!) && !(text[from - 1] === "," && /^,\s(?:while|whereas|but)\b/.test(text.slice(from - 1, from + 9)))) from--;
+  let to = at;
+  while (to < text.length && !/[;:—)]/.test(text[to]!) && !(text[to] === "," && /^,\s(?:while|whereas|but)\b/.test(text.slice(to, to + 9)))) to++;
+  return [from, to];
 }
 
 /** The period a figure covers: its own mention, the baseline it is compared with, or the one carried. */
