@@ -344,6 +344,48 @@ Earlier, terrorists killed two policemen in Tank district.`,
       ["killed 64 exact 2024-01/2024-05", "injured 120 exact 2024-01/2024-05"],
     );
   });
+  it("one incident told as background is not a claim; a conflict over time is", () => {
+    expectClaims(
+      `RAWALPINDI: Security forces conducted an intelligence-based operation in the Datta Khel area of North Waziristan on the reported presence of khwarij. During the operation, own troops effectively engaged the khwarij location and resultantly, 6 khwarij were sent to hell. Security forces are determined to wipe out the menace of terrorism from the country.`,
+      "2024-06-12",
+      [],
+    );
+    expectClaims(
+      `The incident comes days after 12 soldiers were martyred in a suicide attack in Bannu.`,
+      "2024-06-12",
+      [],
+    );
+    expectClaims(
+      `Police said 15 suspects were arrested and 30 kilograms of explosives recovered during the raids.`,
+      "2024-06-12",
+      [],
+    );
+    expectClaims(
+      `The attack was the deadliest since 2023, when 84 people were killed in a bombing at a mosque in Peshawar.`,
+      "2024-06-12",
+      [],
+    );
+    expectClaims(
+      `In 2023, a suicide bomber killed over 80 policemen at a mosque in Peshawar.`,
+      "2024-06-12",
+      [],
+    );
+    expectClaims(
+      `At least 1,000 people have died in the fighting since 2021, according to a local rights group.`,
+      "2024-06-12",
+      ["killed 1000 at_least 2021/2024"],
+    );
+    expectClaims(
+      `Nine people, including four children, were killed when a mortar shell hit a house in Bajaur on Monday. The district has witnessed 14 such incidents this year.`,
+      "2024-06-12",
+      ["attacks 14 exact 2024"],
+    );
+    expectClaims(
+      `Two years ago, 40 people were killed in a similar attack in the same market.`,
+      "2024-06-12",
+      [],
+    );
+  });
   it("attributes figures to the source named in the sentence or before it", () => {
     const document = extractDocument(
       "ISLAMABAD: Violence rose in the second quarter, with 380 people killed in 240 incidents, the Centre for Research and Security Studies (CRSS) said on Monday.\n\nThe think tank said militants lost 190 fighters during the period.",

@@ -52,7 +52,7 @@ const domainWords = /\b(attacks?|incidents?|violence|violent|fatalit|deaths?|cas
 const moneyDomain = /\b(equipment|weapons|arms|military|assets|aircraft|vehicles|munitions|ammunition|defen[cs]e|security assistance)\b/;
 const sourceCue = /\b(report|reports|data|figures|statistics|survey|study|think tank|recorded|documented|tally|monitor|database)\b/;
 const newIncidentCue = /\b(in the latest|in another|in a separate|separately,|earlier,|earlier (?:on|today)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last night|overnight)\b/;
-const singularIncident = /\b(?:a|an|the|this|that|one)\s+(?:(?!(?:year|month|week|while|and|of|in|on|at|for|with|from|to|by|as|which|that|was|were|is|are|has|had|have|number)\b)[a-z'-]+\s+){0,3}(?:attack|bombing|blast|explosion|strike|airstrike|ambush|assault|raid|operation|encounter|shooting|incident|clash|drop|bomb|gunfight|firefight|battle|combat|exchange of fire)\b|\bthe fighting\b/;
+const singularIncident = /\b(?:a|an|the|this|that|one)\s+(?:(?!(?:year|month|week|while|and|of|in|on|at|for|with|from|to|by|as|which|that|was|were|is|are|has|had|have|number)\b)[a-z'-]+\s+){0,3}(?:attack|bombing|blast|explosion|strike|airstrike|ambush|assault|raid|operation|encounter|shooting|incident|clash|drop|bomb|gunfight|firefight|battle|combat|exchange of fire|bomber|attacker|gunman)\b|\bthe fighting\b/;
 /** One incident named by what it did: "a suicide bombing in Islamabad that killed 12", "a bus … was bombed". */
 const incidentClause = /\b(?:attack|bombing|blast|explosion|strike|ambush|assault|raid|shooting)\b(?:\s+[a-z'-]+){0,5}\s+(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\b|\bwas (?:bombed|attacked|ambushed|targeted|struck|hit|blown up|stormed)\b|\bclaimed responsibility\b|^(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d:/;
 const statedBefore = /\b(?:said|says|told|announced|stated|released|published|issued|reported|confirmed|added|disclosed|revealed|noted|informed)(?:\s+(?!that\b)[a-z'-]+){0,3}\s*(?:on\s*)?$/;
@@ -463,7 +463,9 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   if (isNewSource && covered.length === 0) state.reference = null;
   const attributedTo = attributed ?? state.lastSource ?? state.attribution.source;
 
-  const isOneIncident = singularIncident.test(text) || incidentClause.test(text);
+  // Over a stretch of time ("since 2021", "between July and September") a singular noun names a conflict, not one incident.
+  const spansTime = covered.some((p) => p.span !== null && !p.isWeak && (p.span.precision === "month" ? p.span.to > p.span.from : Math.floor(p.span.to / 12) > Math.floor(p.span.from / 12)));
+  const isOneIncident = (singularIncident.test(text) && !spansTime) || incidentClause.test(text);
   const claims: ExtractedClaim[] = [];
   let usedSpan: PeriodSpan | null | undefined;
   for (const figure of figures) {
