@@ -54,6 +54,9 @@ const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unh
 /** "the death toll rose to 14", "officials put the toll at nine", "the number of injured climbed to 40". */
 const tollUpdate = /\b((?:death )?toll|number of (?:the )?(?:dead|deaths|fatalities|killed|injured|wounded|casualties))\b[^.;]{0,80}?\b(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|jumped|jumps|increased|mounted|went up|gone up|stands|stood|soared|put|puts|placed|is|was|has)\b[^.;]{0,20}?\b(?:to|at) (?:least |over |more than )?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b/;
 
+/** "… raising the death toll to three", "taking the number of injured to 40". */
+const tollRaise = /\b(?:raising|raised|taking|took|bringing|brought|pushing|pushed|increasing|increased)\b (?:the )?((?:death )?toll|number of (?:the )?(?:dead|deaths|fatalities|killed|injured|wounded|casualties))\b(?: [a-z]+){0,3}? to (?:at least |over |more than )?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b/;
+
 function numberFromText(word: string): number | undefined {
   if (/^\d/.test(word)) return Number(word.replace(/,/g, ""));
   const [first, second] = word.split("-");
@@ -84,7 +87,7 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
       }
     } else add(outcome, mention.category, mention.value);
   });
-  const update = tollUpdate.exec(frame.text);
+  const update = tollUpdate.exec(frame.text) ?? tollRaise.exec(frame.text);
   if (update !== null) {
     const value = numberFromText(update[2]!);
     const outcome = /injur|wound/.test(update[1]!) ? "injured" : "killed";
@@ -313,7 +316,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     }
     if (frame.isAggregate) continue;
     const score = maxScore(frame);
-    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text);
+    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text);
     const places = distinctPlaces(frame).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
       if (frame.isNewIncident || (hasOwnDate(frame) && dateConflicts(current.date, frameDate(frame, current.date)?.date))) return true;
