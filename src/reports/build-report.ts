@@ -155,7 +155,7 @@ async function reconcileClaims(source: ReportDataSource, options: ReportOptions,
       continue;
     }
     const scope: EventScope = { from: query.from, to: query.to, reviewStates, country: query.country, admin1: query.admin1, actors: [] };
-    const figures = await source.periodFigures(scope, options.borderKm);
+    const figures = await source.periodFigures(scope, options.borderKm, "types");
     const cells = query.types.length > 0 ? figures.cells.filter((cell) => query.types.includes(cell.type)) : figures.cells;
     const total = sumCells(cells);
     const value = claim.metric === "killed" ? killedOf(total, query.categories) : claim.metric === "injured" ? injuredOf(total, query.categories) : total.incidents;
@@ -200,7 +200,7 @@ export async function buildReport(source: ReportDataSource, options: ReportOptio
   const days = periodDays(options.from, options.to);
   const previousTo = shiftDate(options.from, -1);
   const previousFrom = shiftDate(options.from, -days);
-  const previous = sumCells((await source.periodFigures({ ...scope, from: previousFrom, to: previousTo }, options.borderKm)).cells);
+  const previous = sumCells((await source.periodFigures({ ...scope, from: previousFrom, to: previousTo }, options.borderKm, "types")).cells);
 
   const incidentsByType = Object.fromEntries(eventTypes.map((type) => [type, 0])) as Record<EventType, number>;
   const byType = new Map<EventType, Figures>();

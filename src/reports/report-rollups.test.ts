@@ -84,6 +84,7 @@ async function expectRollupsMatchFreshFigures(): Promise<void> {
   for (const scope of scopes) {
     for (const km of [10, 50, 300]) {
       expect(await withRollups.periodFigures(scope, km), `${JSON.stringify(scope)} within ${km} km`).toEqual(await fresh.periodFigures(scope, km));
+      expect(await withRollups.periodFigures(scope, km, "types"), `${JSON.stringify(scope)} by type`).toEqual(await fresh.periodFigures(scope, km, "types"));
     }
   }
   // The tables themselves against a GROUP BY over the live events.

@@ -114,7 +114,11 @@ export interface StoredClaim {
 
 /** Reads the report needs; one implementation per engine (src/storage/report-store.ts). */
 export interface ReportDataSource {
-  periodFigures(scope: EventScope, borderKm: number): Promise<PeriodFigures>;
+  /**
+   * The period's figures. `detail: "types"` (for the previous period and claims) gives cells per type only
+   * (month and places empty) and leaves perpetrators and the border figures out.
+   */
+  periodFigures(scope: EventScope, borderKm: number, detail?: "cells" | "types"): Promise<PeriodFigures>;
   deadliest(scope: EventScope, limit: number, expectedCount: number): Promise<EventSummary[]>;
   /** Every event in scope with its sources, or null when there are more than `limit` (`expectedCount` when known). */
   evidence(scope: EventScope, limit: number, expectedCount?: number): Promise<EventSummary[] | null>;

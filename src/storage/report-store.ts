@@ -193,7 +193,8 @@ export class ReportStore implements ReportDataSource {
     return this.prepare(text).all(...dateParameters, ...place.parameters, ...actors.parameters) as EventRow[];
   }
 
-  async periodFigures(scope: EventScope, borderKm: number): Promise<PeriodFigures> {
+  async periodFigures(scope: EventScope, borderKm: number, detail: "cells" | "types" = "cells"): Promise<PeriodFigures> {
+    const isTypesOnly = detail === "types";
     if (borderKm > maxRolledUpBorderKm) throw new ArmtraceError("INVALID_INPUT", `the border distance can be at most ${maxRolledUpBorderKm} km`);
     const cells = new Map<string, FigureCell>();
     const perpetrators = new Map<string, ActorFigures>();
@@ -202,6 +203,7 @@ export class ReportStore implements ReportDataSource {
     const months = this.useRollups && scope.actors.length === 0 ? wholeMonths(scope.from, scope.to) : null;
 
     const cellFor = (month: string, country: string | null, admin1: string | null, admin2: string | null, type: string): FigureCell => {
+      if (isTypesOnly) [month, country, admin1, admin2] = ["", null, null, null];
       const key = `${month}|${country ?? ""}|${admin1 ?? ""}|${admin2 ?? ""}|${type}`;
       let cell = cells.get(key);
       if (!cell) {
@@ -238,28 +240,36 @@ export class ReportStore implements ReportDataSource {
       const where = `r.first_month >= ? AND r.last_month <= ? AND ${place.clauses.join(" AND ")}`;
       const parameters = [months.firstMonth, months.lastMonth, ...place.parameters];
       const rollupRows = this.prepare(
-        `SELECT r.first_month, r.country, r.admin1, r.admin2, r.type, r.incidents, r.unlocated, ${figureColumns.map((c) => `r.${c}`).join(", ")}
-        FROM report_rollup r WHERE ${where}`,
+        isTypesOnly
+          ? `SELECT '' AS first_month, '' AS country, '' AS admin1, '' AS admin2, r.type, sum(r.incidents) AS incidents, sum(r.unlocated) AS unlocated,
+              ${figureColumns.map((c) => `sum(r.${c}) AS ${c}`).join(", ")}
+            FROM report_rollup r WHERE ${where} GROUP BY r.type`
+          : `SELECT r.first_month, r.country, r.admin1, r.admin2, r.type, r.incidents, r.unlocated, ${figureColumns.map((c) => `r.${c}`).join(", ")}
+            FROM report_rollup r WHERE ${where}`,
       ).all(...parameters) as Array<Record<string, number | null> & { first_month: string; country: string; admin1: string; admin2: string; type: string; incidents: number; unlocated: number }>;
       for (const row of rollupRows) {
         addRow(cellFor(row.first_month, row.country || null, row.admin1 || null, row.admin2 || null, row.type), row, row.incidents);
         withoutCoordinates += row.unlocated;
       }
-      const actorRows = this.prepare(
+      const actorRows = isTypesOnly
+        ? []
+        : (this.prepare(
         `SELECT r.name, sum(r.incidents) AS incidents, sum(r.killed) AS killed, sum(r.injured) AS injured
         FROM report_actor_rollup r WHERE ${where} AND r.role = 'perpetrator' GROUP BY r.name`,
-      ).all(...parameters) as Array<{ name: string; incidents: number; killed: number; injured: number }>;
+      ).all(...parameters) as Array<{ name: string; incidents: number; killed: number; injured: number }>);
       for (const row of actorRows) {
         const actor = actorFor(row.name);
         actor.incidents += row.incidents;
         actor.killed += row.killed;
         actor.injured += row.injured;
       }
-      const borderRow = this.prepare(
+      const borderRow = isTypesOnly
+        ? undefined
+        : (this.prepare(
         `SELECT coalesce(sum(r.incidents), 0) AS incidents, ${figureColumns.map((c) => `coalesce(sum(r.${c}), 0) AS ${c}`).join(", ")}
         FROM report_border_rollup r WHERE ${where} AND r.border_km <= ?`,
-      ).get(...parameters, borderKm) as Record<string, number> & { incidents: number };
-      addRow(nearBorder, borderRow, borderRow.incidents);
+      ).get(...parameters, borderKm) as Record<string, number> & { incidents: number });
+      if (borderRow) addRow(nearBorder, borderRow, borderRow.incidents);
       // The edges: events starting before the first whole month, and events ending after the last one.
       rows = [
         ...this.eventRows(scope, `e.date_first >= ? AND e.date_first < ? AND e.date_last <= ?`, [scope.from, months.firstDay, scope.to]),
@@ -269,7 +279,7 @@ export class ReportStore implements ReportDataSource {
     for (const row of rows) {
       const figures = row as unknown as Record<string, number | null>;
       addRow(cellFor(row.date_first.slice(0, 7), row.country, row.admin1, row.admin2, row.type), figures, 1);
-      if (row.perpetrators) {
+      if (row.perpetrators && !isTypesOnly) {
         let killed = 0;
         let injured = 0;
         for (const category of categories) {
@@ -285,7 +295,7 @@ export class ReportStore implements ReportDataSource {
       }
       if (row.latitude === null || row.longitude === null) {
         withoutCoordinates += 1;
-      } else if (Math.ceil(this.borderKm(row.latitude, row.longitude)) <= borderKm) {
+      } else if (!isTypesOnly && Math.ceil(this.borderKm(row.latitude, row.longitude)) <= borderKm) {
         addRow(nearBorder, figures, 1);
       }
     }
