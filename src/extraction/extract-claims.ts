@@ -222,20 +222,57 @@ export interface ClaimContext {
   original: string;
 }
 
-function clauseIndex(text: string, at: number): number {
-  let n = 0;
-  const re = /[;:—]|,\s|\s(?:while|whereas|but)\s/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < at) n++;
-  return n;
+/** Where one sentence breaks into clauses and comma segments, found once and then looked up by offset. */
+interface SentenceLayout {
+  /** Index of the clause (";", ", ", "while", "but" …) an offset falls in. */
+  clauseIndex(at: number): number;
+  /** The comma-delimited stretch around an offset. */
+  segment(at: number): [number, number];
+  /** The clause around an offset, commas inside it kept ("Khyber Pakhtunkhwa and Balochistan, with …"). */
+  clause(at: number): [number, number];
 }
 
-function segmentAround(text: string, at: number): string {
-  let from = at;
-  while (from > 0 && !/[,;:—(]/.test(text[from - 1]!)) from--;
-  let to = at;
-  while (to < text.length && !/[,;:—)]/.test(text[to]!)) to++;
-  return text.slice(from, to);
+function positionsOf(text: string, re: RegExp): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    out.push(m.index);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+/** Number of sorted positions below `at`. */
+function countBelow(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function layoutOf(text: string): SentenceLayout {
+  let clauseBreaks: number[] | undefined;
+  let opens: number[] | undefined;
+  let closes: number[] | undefined;
+  let clauseOpens: number[] | undefined;
+  let clauseCloses: number[] | undefined;
+  const around = (left: number[], right: number[], at: number): [number, number] => {
+    const before = countBelow(left, at);
+    const from = before === 0 ? 0 : left[before - 1]! + 1;
+    const after = countBelow(right, at);
+    const to = after < right.length ? right[after]! : text.length;
+    return [from, to];
+  };
+  return {
+    clauseIndex: (at) => countBelow((clauseBreaks ??= positionsOf(text, /[;:—]|,\s|\s(?:while|whereas|but)\s/g)), at),
+    segment: (at) => around((opens ??= positionsOf(text, /[,;:—(]/g)), (closes ??= positionsOf(text, /[,;:—)]/g)), at),
+    clause: (at) => around((clauseOpens ??= positionsOf(text, /[;:—(]|,(?=\s(?:while|whereas|but)\b)/g)), (clauseCloses ??= positionsOf(text, /[;:—)]|,(?=\s(?:while|whereas|but)\b)/g)), at),
+  };
 }
 
 /** The figures one sentence states. */
@@ -466,24 +503,26 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   // Over a stretch of time ("since 2021", "between July and September") a singular noun names a conflict, not one incident.
   const spansTime = covered.some((p) => p.span !== null && !p.isWeak && (p.span.precision === "month" ? p.span.to > p.span.from : Math.floor(p.span.to / 12) > Math.floor(p.span.from / 12)));
   const isOneIncident = (singularIncident.test(text) && !spansTime) || incidentClause.test(text);
+  const layout = layoutOf(text);
   const claims: ExtractedClaim[] = [];
   let usedSpan: PeriodSpan | null | undefined;
   for (const figure of figures) {
     if (figure.metric === "percent_change" || figure.metric === "share_percent") {
       if (!domainWords.test(text)) continue;
     } else if (figure.isToll && !figure.isOrdinal) {
-      const segment = segmentAround(text, figure.at);
-      const dayInSegment = incidentDays.some((d) => Math.abs(d.start - figure.at) < 200 && segmentAround(text, d.start) === segment) || dayPossessive.test(segment);
+      const [from, to] = layout.segment(figure.at);
+      const segment = text.slice(from, to);
+      const dayInSegment = incidentDays.some((d) => d.start >= from - 1 && d.start < to) || dayPossessive.test(segment);
       if (dayInSegment || (hasDayDate && !coveredPeriod) || isOneIncident || isPlaced) continue;
     }
-    const period = bindPeriod(figure, periodsRead(), text, state);
+    const period = bindPeriod(figure, periodsRead(), layout, state);
     if (period.span !== undefined && !figure.isBaseline) usedSpan ??= period.mention?.span;
     const claim: ExtractedClaim = {
       metric: figure.metric,
       value: figure.value,
       qualifier: figure.qualifier,
       period: period.span === undefined ? null : formatPeriod(period.span),
-      scope: scopeOf(figure, frame, original),
+      scope: scopeOf(figure, frame, original, layout),
       attributed_to: attributedTo,
       evidence: [{ start: frame.start, end: frame.end }],
     };
@@ -511,12 +550,12 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
 }
 
 /** Who or where a figure counts: the people counted ("security personnel"), else the provinces or countries its clause names. */
-function scopeOf(figure: Figure, frame: SentenceFrame, original: string): string | null {
+function scopeOf(figure: Figure, frame: SentenceFrame, original: string, layout: SentenceLayout): string | null {
   if (figure.people !== undefined) {
     const words = original.slice(figure.people[0], figure.people[1]).trim().replace(/\s+/g, " ");
     if (!/^(people|persons|individuals|others|more)$/i.test(words)) return words;
   }
-  const segment = segmentBounds(frame.text, figure.at);
+  const segment = layout.clause(figure.at);
   const names: string[] = [];
   for (const place of frame.places) {
     if (place.isDateline || place.isIncidental || (place.entry.level !== "admin1" && place.entry.level !== "country")) continue;
@@ -527,23 +566,15 @@ function scopeOf(figure: Figure, frame: SentenceFrame, original: string): string
   return names.length === 0 ? null : names.join(" and ");
 }
 
-function segmentBounds(text: string, at: number): [number, number] {
-  let from = at;
-  while (from > 0 && !/[;:—(]/.test(text[from - 1]!) && !(text[from - 1] === "," && /^,\s(?:while|whereas|but)\b/.test(text.slice(from - 1, from + 9)))) from--;
-  let to = at;
-  while (to < text.length && !/[;:—)]/.test(text[to]!) && !(text[to] === "," && /^,\s(?:while|whereas|but)\b/.test(text.slice(to, to + 9)))) to++;
-  return [from, to];
-}
-
 /** The period a figure covers: its own mention, the baseline it is compared with, or the one carried. */
-function bindPeriod(figure: Figure, periods: readonly PeriodMention[], text: string, state: DocumentState): { span: PeriodSpan | null | undefined; mention?: PeriodMention } {
+function bindPeriod(figure: Figure, periods: readonly PeriodMention[], layout: SentenceLayout, state: DocumentState): { span: PeriodSpan | null | undefined; mention?: PeriodMention } {
   const nearest = (list: readonly PeriodMention[]): PeriodMention | undefined => {
-    const clause = clauseIndex(text, figure.at);
+    const clause = layout.clauseIndex(figure.at);
     let best: PeriodMention | undefined;
     let bestScore = Infinity;
     for (const p of list) {
       const distance = p.start >= figure.at ? p.start - figure.at : figure.at - p.end;
-      const score = distance + (clauseIndex(text, p.start) === clause ? 0 : 60);
+      const score = distance + (layout.clauseIndex(p.start) === clause ? 0 : 60);
       if (score < bestScore) [best, bestScore] = [p, score];
     }
     return best;
