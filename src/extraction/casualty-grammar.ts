@@ -254,6 +254,19 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
   for (let i = 0; i < tokens.length; i++) {
     const word = tokens[i]!.norm;
     if ((word === "a" || word === "an") && !headAhead(tokens, i + 1)) continue;
+    // "… a polio vaccinator and the policeman escorting him": a definite singular in a list counts one.
+    if (word === "the" && tokens[i - 1]?.norm === "and" && groups.length > 0 && groups[groups.length - 1]!.to >= i - 1) {
+      const head = casualtyHeads.get(tokens[i + 1]?.norm ?? "") ?? casualtyHeads.get(tokens[i + 2]?.norm ?? "");
+      const singular = !/s$/.test(tokens[i + 1]?.norm ?? "") || /(?:ss|us)$/.test(tokens[i + 1]?.norm ?? "");
+      if (head !== undefined && head !== "unknown" && singular) {
+        const group = readGroup(tokens, i, i + 1, true);
+        if (group !== undefined) {
+          groups.push({ ...group, value: 1, qualifier: "exact", partOf: null });
+          i = group.to - 1;
+          continue;
+        }
+      }
+    }
     const number = parseNumberAt(tokens, i);
     if (number === undefined) continue;
     // "the first", "one of the", "one another", "no one" are not counts.
