@@ -50,3 +50,22 @@ describe("casualty phrases", () => {
     expect(mention?.value).toBe(25);
   });
 });
+
+describe("casualty phrases from incident reports", () => {
+  it("counts a named list's antecedent and a definite singular in a list", () => {
+    expect(read("Gunmen offloaded passengers from buses and shot dead 11 of them.")).toEqual(["killed:civilians:11"]);
+    expect(read("Gunmen shot dead a polio vaccinator and the policeman escorting him.")).toEqual(["killed:civilians:1", "killed:security_forces:1"]);
+  });
+  it("reads members of forces and groups", () => {
+    expect(read("Two members of the Islamic Emirate's security forces were killed.")).toEqual(["killed:security_forces:2"]);
+    expect(read("Six members of the Islamic State Khorasan Province were killed in the raid.")).toEqual(["killed:militants:6"]);
+    expect(read("Police said one of the attackers was also killed.")).toEqual(["killed:militants:1"]);
+  });
+  it("reads a named soldier with no number", () => {
+    expect(read("During the exchange of fire, Sepoy Arshad Khan, having fought gallantly, embraced shahadat.")).toEqual(["killed:security_forces:1"]);
+  });
+  it("does not count 'no one' or a dead body", () => {
+    expect(read("No one was killed in the blast.")).toEqual([]);
+    expect(read("A police official said the dead body was sent for autopsy.")).toEqual([]);
+  });
+});

@@ -213,7 +213,8 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
         break;
       }
       modifierCategory ??= modifier;
-      if (modifier === "security_forces" && !(inOfPhrase && modifierCategory === "militants")) modifierCategory = modifier;
+      // "members of the Islamic Emirate's security forces" are forces; "of the Balochistan Liberation Army" are not.
+      if (modifier === "security_forces" && !(inOfPhrase && /^(liberation|republican|nationalist|lashkar|jaish)$/.test(tokens[k - 1]?.norm ?? ""))) modifierCategory = modifier;
       continue;
     }
     if (sawHead && !inOfPhrase) break;

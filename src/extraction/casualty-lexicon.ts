@@ -45,7 +45,7 @@ export const casualtyHeads: ReadonlyMap<string, HeadReading> = new Map(headEntri
 /** Modifiers that give a generic head ("officials", "personnel") its category. */
 export const categoryModifiers: ReadonlyMap<string, CasualtyCategory> = new Map<string, CasualtyCategory>([
   ...words(`police security army military paramilitary levies fc frontier corps rangers ctd border law
-    enforcement defence defense navy naval air policemen soldiers intelligence customs`).map((w): [string, CasualtyCategory] => [w, "security_forces"]),
+    enforcement defence defense navy naval air policemen soldiers intelligence customs emirate`).map((w): [string, CasualtyCategory] => [w, "security_forces"]),
   ...words(`militant militants terrorist terrorists taliban ttp daesh isis is iskp bla blf insurgent khwarij
     khawarij group outfit banned proscribed islamic khorasan lashkar jaish tehreek tehrik liberation fitna`).map((w): [string, CasualtyCategory] => [w, "militants"]),
   ...words(`civilian civilians family government civil district polio election health aid political tribal

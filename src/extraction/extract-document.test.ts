@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { defaultExtractionCodebook } from "./default-codebook.ts";
+import { extractDocument } from "./extract-document.ts";
+import type { ExtractedEvent } from "./extraction-types.ts";
+
+const codebook = defaultExtractionCodebook();
+const extract = (text: string, published: string | null = "2024-05-10") => extractDocument(text, { file: "report.txt", published, codebook });
+const brief = (e: ExtractedEvent) => ({ type: e.type, date: e.date, admin1: e.admin1, admin2: e.admin2, perpetrators: e.perpetrators, killed: e.killed, injured: e.injured });
+
+describe("incidents assembled from a report", () => {
+  it("reads a press release: headline and body are one operation, overnight is the day before", () => {
+    const doc = extract(
+      "Security forces neutralise 6 khwarij in Tank\n" +
+        "RAWALPINDI: Security forces neutralised six terrorists of Fitna al Khawarij during an intelligence-based operation in Tank district overnight, the ISPR said on Thursday.\n" +
+        '"During the conduct of operation, own troops effectively engaged the khwarij location and resultantly six khwarij were sent to hell," it said.\n' +
+        "Weapons, ammunition and explosives were also recovered from the killed khwarij.",
+    );
+    expect(doc.events.map(brief)).toEqual([
+      {
+        type: "security_operation",
+        date: "2024-05-09",
+        admin1: "Khyber Pakhtunkhwa",
+        admin2: "Tank",
+        perpetrators: ["Pakistan security forces"],
+        killed: { security_forces: null, civilians: null, militants: 6, unknown: null },
+        injured: { security_forces: null, civilians: null, militants: null, unknown: null },
+      },
+    ]);
+    expect(doc.events[0]!.evidence.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps an updated toll and splits 'in a separate incident'", () => {
+    const doc = extract(
+      "PESHAWAR: The death toll from Monday's bombing at a mosque in the Peshawar Police Lines rose to 84 on Tuesday, officials said.\n" +
+        "More than 150 people were injured in the blast, most of them policemen.\n" +
+        "The banned Tehreek-e-Taliban Pakistan claimed responsibility for the attack.\n" +
+        "In a separate incident, two policemen were martyred when militants attacked a checkpost in Lakki Marwat district late on Monday.",
+      "2023-01-31",
+    );
+    expect(doc.events.map((e) => [e.type, e.date, e.admin2, e.killed.unknown ?? e.killed.security_forces, e.perpetrators])).toEqual([
+      ["attack", "2023-01-30", "Peshawar", 84, ["Tehrik-i-Taliban Pakistan"]],
+      ["attack", "2023-01-30", "Lakki Marwat", 2, []],
+    ]);
+    expect(doc.events[0]!.injured.unknown).toBe(150);
+  });
+
+  it("codes strikes on two provinces as two incidents by the striking state", () => {
+    const doc = extract("KABUL: Pakistani air strikes hit Khost and Kunar provinces late on Monday, a Taliban spokesman said.", "2025-11-25");
+    expect(doc.events.map((e) => [e.type, e.country, e.admin1, e.date, e.perpetrators])).toEqual([
+      ["airstrike", "AF", "Khost", "2025-11-24", ["Pakistan security forces"]],
+      ["airstrike", "AF", "Kunar", "2025-11-24", ["Pakistan security forces"]],
+    ]);
+  });
+
+  it("codes a border exchange of fire between two states as a clash with both sides", () => {
+    const doc = extract(
+      "TORKHAM: Pakistani and Afghan border forces exchanged heavy fire at the Torkham border crossing late on Sunday night, killing two Afghan border guards and injuring three Pakistani soldiers, officials said on Monday.",
+      "2023-02-20",
+    );
+    expect(doc.events).toHaveLength(1);
+    expect(doc.events[0]).toMatchObject({ type: "armed_clash", date: "2023-02-19", admin2: "Khyber" });
+    expect(new Set(doc.events[0]!.perpetrators)).toEqual(new Set(["Pakistan security forces", "Afghan Taliban"]));
+  });
+
+  it("dates background incidents and keeps them apart from the main one", () => {
+    const doc = extract(
+      "BANNU: A policeman was martyred when gunmen opened fire on a check post in Bannu on Wednesday.\n" +
+        "Last year in November, three soldiers were martyred in a similar attack in the same district.",
+    );
+    expect(doc.events.map((e) => [e.date, e.admin2, e.killed.security_forces])).toEqual([
+      ["2024-05-08", "Bannu", 1],
+      ["2023-11", "Bannu", 3],
+    ]);
+  });
+
+  it("finds nothing in meetings, statements and accidents", () => {
+    expect(extract("ISLAMABAD: The prime minister chaired a meeting of the apex committee, which reviewed intelligence-based operations against terrorists.").events).toEqual([]);
+    expect(extract("QUETTA: Five people were injured when a gas cylinder exploded in a hotel. The blast occurred while the cook was lighting the stove.").events).toEqual([]);
+    expect(extract("").events).toEqual([]);
+  });
+});
