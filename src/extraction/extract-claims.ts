@@ -494,6 +494,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   const isStatistical = figures.some((f) => f.isOrdinal) || frame.isAggregate || covered.length > 0 || hasChange || hasMoney || sourceCue.test(text) || continuesRun;
   if (!isStatistical) {
     state.previousHadClaims = false;
+    state.pending = [];
     return [];
   }
   const isNewSource = attributed !== null && state.lastSource !== null && attributed !== state.lastSource && /\baccording to\b/.test(text) && attributed === state.attribution.source;
@@ -527,17 +528,19 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
       evidence: [{ start: frame.start, end: frame.end }],
     };
     state.notes.set(claim, { isHeadline: frame.paragraph === 0 && !/[.!?"'”’)]\s*$/.test(text), isTollPath: false, sentence: sentenceNumber });
-    if (period.span === undefined && !stockMetrics.has(figure.metric) && !figure.isOrdinal) state.pending.push(claim);
+    // Waiting for a period from the next statistical sentences of the same run (a few at most).
+    if (period.span === undefined && !stockMetrics.has(figure.metric) && !figure.isOrdinal && state.pending.length < 40) state.pending.push(claim);
     claims.push(claim);
   }
   if (claims.length === 0) {
     state.previousHadClaims = false;
+    state.pending = [];
     return [];
   }
   if (usedSpan !== undefined && usedSpan !== null) {
     state.reference = usedSpan;
     for (const claim of state.pending) if (claim.period === null && !claims.includes(claim)) claim.period = formatPeriod(usedSpan);
-    state.pending = state.pending.filter((c) => claims.includes(c) && c.period === null);
+    state.pending = state.pending.filter((c) => c.period === null && claims.includes(c));
   }
   const lastCount = [...figures].reverse().find((f) => f.metric !== "percent_change" && f.metric !== "share_percent" && f.metric !== "value_usd");
   if (lastCount !== undefined) state.lastMetric = lastCount.metric;
