@@ -89,7 +89,7 @@ export function analyzeSentence(
   normalizedDocument: string,
   start: number,
   end: number,
-  meta: { index: number; paragraph: number; isParagraphStart: boolean },
+  meta: { index: number; paragraph: number; isParagraphStart: boolean; preferredCountry?: string },
   scanners: CodebookScanners,
   published: PartialDate | undefined,
 ): SentenceFrame {
@@ -117,6 +117,7 @@ export function analyzeSentence(
       (possessive ? match.values.find((v) => v.level === "admin1") : undefined) ??
       match.values.find((v) => v.level !== "admin1" && v.admin1 !== null && provincesNamed.has(v.admin1)) ??
       (countriesNamed.size === 1 ? match.values.find((v) => countriesNamed.has(v.country)) : undefined) ??
+      (meta.preferredCountry !== undefined ? match.values.find((v) => v.country === meta.preferredCountry) : undefined) ??
       match.values[0]!;
     if (covered(match.from, match.to) && entry.level !== "country") continue;
     const before = tokens[match.from - 1]?.norm;

@@ -222,6 +222,8 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
   }
   if (tokens[numberTo]?.norm === "-" && tokens[numberTo + 1] !== undefined && (nonCountUnits.has(tokens[numberTo + 1]!.norm) || tokens[numberTo + 1]!.norm === "member")) return undefined;
   if (!sawHead) {
+    // An age after a name: "Lance Naik Abdul Ghaffar, 31, was injured".
+    if (tokens[numberFrom - 1]?.norm === "," && tokens[numberTo]?.norm === "," && tokens[numberFrom - 2]?.isWord && !tokens[numberFrom - 2]!.isNumber) return undefined;
     const bareOne = tokens[numberFrom]?.norm === "one" && (outcomeAt(tokens, numberTo) !== undefined || (auxiliaryWords.has(tokens[numberTo]?.norm ?? "") && outcomeAt(tokens, numberTo + 1) !== undefined));
     if (isArticle && !bareOne) return undefined;
     if (isDayNumber(tokens, numberFrom, numberTo)) return undefined;

@@ -171,6 +171,16 @@ export const outcomePhrases: readonly OutcomePhrase[] = [
   phrase("injuring", "injured", "active"),
   phrase("wounding", "injured", "active"),
   phrase("injuries to", "injured", "active"),
+  // Inverted: "Among the injured were five children".
+  phrase("among the injured were", "injured", "active"),
+  phrase("among the injured was", "injured", "active"),
+  phrase("among the wounded were", "injured", "active"),
+  phrase("among the dead were", "killed", "active"),
+  phrase("among the dead was", "killed", "active"),
+  phrase("among those killed were", "killed", "active"),
+  phrase("among those killed was", "killed", "active"),
+  phrase("among the martyred were", "killed", "active"),
+  phrase("among the victims were", "casualties", "active"),
   // Lists after "the casualties included …".
   phrase("casualties included", "casualties", "active"),
   phrase("casualties include", "casualties", "active"),

@@ -22,6 +22,14 @@ export interface ExtractDocumentOptions {
   isHtml?: boolean;
 }
 
+/** The country most places named so far lie in (to choose between same-named places). */
+function leadingCountry(votes: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const [country, count] of votes) if (count > most) [best, most] = [country, count];
+  return best;
+}
+
 /** Text per assembly window (see extractDocument). */
 const windowChars = 60_000;
 
@@ -97,7 +105,7 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
       windowStart = sentence.start;
     }
     for (const [start, end] of clauses(normalized, sentence.start, sentence.end, published)) {
-      const frame = analyzeSentence(text, normalized, start, end, { index: index++, paragraph: sentence.paragraph, isParagraphStart: sentence.isParagraphStart && start === sentence.start }, scanners, published);
+      const frame = analyzeSentence(text, normalized, start, end, { index: index++, paragraph: sentence.paragraph, isParagraphStart: sentence.isParagraphStart && start === sentence.start, preferredCountry: leadingCountry(countryVotes) }, scanners, published);
       for (const place of frame.places) {
         if (!place.isIncidental) countryVotes.set(place.entry.country, (countryVotes.get(place.entry.country) ?? 0) + 1);
       }
