@@ -113,8 +113,12 @@ export function analyzeSentence(
     // Same name in several provinces (Baharak, Nawa): prefer the one in a province the sentence names.
     const provincesNamed = provincesNamedBy(matchIndex);
     const possessive = normalizedDocument.slice(tokens[match.to - 1]!.end - 2, tokens[match.to - 1]!.end) === "'s" && placeMatches[matchIndex + 1]?.from === match.to;
+    // "Spin Boldak district of Kandahar": a name that is both a province and a district is the province
+    // when another place in the sentence lies in that province.
+    const provinceOfOther = match.values.find((v) => v.level === "admin1" && placeMatches.some((m, i) => i !== matchIndex && m.values.some((o) => o.level !== "admin1" && o.level !== "country" && o.admin1 === v.name && o.name !== v.name)));
     const entry =
       (possessive ? match.values.find((v) => v.level === "admin1") : undefined) ??
+      provinceOfOther ??
       match.values.find((v) => v.level !== "admin1" && v.admin1 !== null && provincesNamed.has(v.admin1)) ??
       (countriesNamed.size === 1 ? match.values.find((v) => countriesNamed.has(v.country)) : undefined) ??
       (meta.preferredCountry !== undefined ? match.values.find((v) => v.country === meta.preferredCountry) : undefined) ??
