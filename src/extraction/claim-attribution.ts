@@ -59,7 +59,7 @@ function clean(raw: string, state: AttributionState): string | null {
   const untitled = s.replace(titleWords, "").trim();
   if (untitled !== s && /^[A-Z]/.test(untitled) && !/^(?:of|for|and|the)\b/.test(untitled)) s = untitled;
   s = s.replace(/^([A-Z].*?)\s+(?:officials?|spokesman|spokesperson)$/, "$1").trim();
-  s = s.replace(/^(?!official\b)([\w-]+)\s+(?:data|figures|statistics|records)$/i, "$1").trim();
+  s = s.replace(/^(?!official\b)([\w-]+)\s+(?:data|figures|statistics|records|report|survey|study)$/i, "$1").trim();
   if (/^(?:Officials|Police|Sources|Residents|Authorities)$/.test(s)) return s.toLowerCase();
   if (s.length < 2 || notNames.test(s) || /^(?:report|data|study|survey|statement)$/i.test(s)) return null;
   const expanded = state.abbreviations?.get(s);

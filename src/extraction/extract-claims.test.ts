@@ -386,6 +386,48 @@ Earlier, terrorists killed two policemen in Tank district.`,
       [],
     );
   });
+  it("ranges of figures, partitives of deaths and verbs before bare numbers", () => {
+    expectClaims(
+      `Fatalities in the province rose from 230 in 2022 to 310 in 2023, the report said.`,
+      "2024-01-05",
+      ["killed 230 exact 2022", "killed 310 exact 2023"],
+    );
+    expectClaims(
+      `Attacks on polio teams were down 15 per cent in 2023, officials said.`,
+      "2024-01-05",
+      ["percent_change -15 exact 2023"],
+    );
+    expectClaims(
+      `The report recorded a year-on-year increase of 12% in militant attacks during 2023.`,
+      "2024-01-05",
+      ["percent_change 12 exact 2023"],
+    );
+    expectClaims(
+      `Khyber Pakhtunkhwa accounted for 1,100 of the deaths recorded in 2023.`,
+      "2024-01-05",
+      ["killed 1100 exact 2023"],
+    );
+    expectClaims(
+      `The TTP has around 6,500 fighters in Afghanistan, according to a UN report.`,
+      "2024-01-05",
+      [],
+    );
+    expectClaims(
+      `Security forces have killed 354 terrorists and arrested 1,100 others in the first half of this year.`,
+      "2024-07-05",
+      ["killed 354 exact 2024-01/2024-06"],
+    );
+    expectClaims(
+      `The figure stood at 1,500 deaths in 2022.`,
+      "2024-01-05",
+      ["killed 1500 exact 2022"],
+    );
+    expectClaims(
+      `Balochistan witnessed 171 attacks in 2023, killing 286 people and injuring 442, according to the PIPS report.`,
+      "2024-01-05",
+      ["attacks 171 exact 2023", "killed 286 exact 2023", "injured 442 exact 2023"],
+    );
+  });
   it("attributes figures to the source named in the sentence or before it", () => {
     const document = extractDocument(
       "ISLAMABAD: Violence rose in the second quarter, with 380 people killed in 240 incidents, the Centre for Research and Security Studies (CRSS) said on Monday.\n\nThe think tank said militants lost 190 fighters during the period.",

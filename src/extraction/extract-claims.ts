@@ -446,6 +446,16 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
         continue;
       }
     }
+    // "killing 286 people and injuring 442": the verb before a bare number says what it counts.
+    if (next === undefined || /^(,|\.|;|and|while|in|during|\))$/.test(next)) {
+      const left = leftOutcome(tokens, i);
+      if (left !== undefined && left !== null && /^(killing|injuring|wounding|killed|injured|wounded|martyring)$/.test(tokens[i - 1]?.norm ?? "")) {
+        lastPeopleOutcome = left;
+        push({ metric: left, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
+        skipTo();
+        continue;
+      }
+    }
     // Ellipses: "while Balochistan saw 17", "up from 589 in 2024", "from 36 to 59", "(23)", "46 were flown".
     const isBare = next === undefined || /^(\.|,|\)|;|in|during|to|and|while|the|a|last|this|—|-)$/.test(next);
     const cueBefore = before !== undefined && /^(from|to|saw|behind|of|\(|against|versus|vs|than|recorded|reported|had|with|at)$/.test(before);
