@@ -61,7 +61,7 @@ const placePrefixWords = new Set(["in", "at", "upper", "lower", "north", "south"
 const nonPlaceWords = new Set(["march", "may", "june", "july", "august", "april", "january", "february", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "police", "levies", "tip", "us", "a", "i", "is"]);
 const incidentalBefore = new Set(["to", "towards", "toward", "via"]);
 const governmentSeats = new Set(["islamabad", "kabul", "tehran", "washington", "new delhi", "delhi", "beijing", "moscow", "doha", "istanbul", "ankara"]);
-const verbsAfterSeat = /^(?:'s|has|have|had|said|says|says|urged|claims|claimed|insists|rejected|accused|wants|is|was|and kabul|and islamabad|blames|denies|denied)\b/;
+const verbsAfterSeat = /^(?:'s|has|have|had|said|says|urged|claims|claimed|insists|insisted|rejected|refused|accused|wants|wanted|is|was|will|would|must|should|needs|expects|expected|fails|failed|and kabul|and islamabad|blames|blamed|denies|denied|responded|warned|asked|demanded|agreed)\b/;
 
 const weaponHint = /suicide|borne|bomb|laden|vbied|ied|explosi|mine|device|cooker|fire|gun|shot|shoot|sniper|rifle|weapon|arms|pistol|kalashnikov|ak-?47|grenade|rocket|rpg|mortar|drone|quadcopter|uav|unmanned|detonat|ammunition|rounds|bullet|cartridge|ammo|night[- ]vision|machine|anti-aircraft/;
 
@@ -116,9 +116,17 @@ export function analyzeSentence(
     // "Spin Boldak district of Kandahar": a name that is both a province and a district is the province
     // when another place in the sentence lies in that province.
     const provinceOfOther = match.values.find((v) => v.level === "admin1" && placeMatches.some((m, i) => i !== matchIndex && m.values.some((o) => o.level !== "admin1" && o.level !== "country" && o.admin1 === v.name && o.name !== v.name)));
+    // A provincial capital written bare ("in Kabul", "Herat city") is the district; "Kabul province" the province.
+    const afterWords = normalizedDocument.slice(tokens[match.to - 1]!.end, tokens[match.to - 1]!.end + 12);
+    const isProvinceWord = /^\s*(?:province|provincial)\b/.test(afterWords) || /\bprovinces? of $/.test(text.slice(0, tokens[match.from]!.start - start));
+    const capitalDistrict =
+      !possessive && provinceOfOther === undefined && !isProvinceWord && match.values.some((v) => v.level === "admin1")
+        ? match.values.find((v) => v.level === "admin2" && v.name === match.values.find((a) => a.level === "admin1")!.name)
+        : undefined;
     const entry =
       (possessive ? match.values.find((v) => v.level === "admin1") : undefined) ??
       provinceOfOther ??
+      capitalDistrict ??
       match.values.find((v) => v.level !== "admin1" && v.admin1 !== null && provincesNamed.has(v.admin1)) ??
       (countriesNamed.size === 1 ? match.values.find((v) => countriesNamed.has(v.country)) : undefined) ??
       (meta.preferredCountry !== undefined ? match.values.find((v) => v.country === meta.preferredCountry) : undefined) ??

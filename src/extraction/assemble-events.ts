@@ -523,9 +523,11 @@ export function finishEvents(
     const sides = stateSides(draft, codebook);
     if ((type === "attack" || type === "security_operation") && sides.size >= 2 && draft.frames.some((f) => /\b(fir(?:ed|ing)|shell(?:ed|ing)|clash|fighting|retaliat|exchange|attacked|gunfight)/.test(f.text))) type = "armed_clash";
     const { killed, injured } = combineTolls(draft.tolls);
-    const place = draft.place;
+    // A weak place (dateline or guess) gives way to the country the incident's own words name.
+    const cueCountry = countryFromCues(draft);
+    const place = draft.place !== undefined && draft.placeIsDateline && cueCountry !== null && cueCountry !== draft.place.country ? undefined : draft.place;
     let country: string | null = place?.country ?? null;
-    if (country === null) country = countryFromCues(draft) ?? documentCountry;
+    if (country === null) country = cueCountry ?? documentCountry;
     let admin1: string | null = null;
     let admin2: string | null = null;
     if (place !== undefined) {
