@@ -132,8 +132,26 @@ const patterns: Pattern[] = [
     },
   },
   {
-    re: new RegExp(`\\b${M} ?- ?${M},? ${Y}`, "g"),
-    read: (m) => monthSpan(Number(m[3]) * 12 + monthIndex[m[1]!]! - 1, Number(m[3]) * 12 + monthIndex[m[2]!]! - 1),
+    re: new RegExp(`\\b${M} ?- ?${M}(?:,? ${Y})?`, "g"),
+    read: (m, c) => {
+      const a = monthIndex[m[1]!]!;
+      const b = monthIndex[m[2]!]!;
+      const year = m[3] !== undefined ? Number(m[3]) : impliedYear(b, c);
+      if (year === undefined) return undefined;
+      return monthSpan((a <= b ? year : year - 1) * 12 + a - 1, year * 12 + b - 1);
+    },
+  },
+  // "Q3 2025", "H1 2023".
+  {
+    re: new RegExp(`\\b([qh])([1-4])(?:[ -]?(?:of )?${Y})?\\b`, "g"),
+    read: (m, c) => {
+      const which = Number(m[2]);
+      const length = m[1] === "h" ? 6 : 3;
+      if (m[1] === "h" && which > 2) return undefined;
+      const last = which * length;
+      const year = m[3] !== undefined ? Number(m[3]) : impliedYear(last, c);
+      return year === undefined ? undefined : monthSpan(year * 12 + last - length, year * 12 + last - 1);
+    },
   },
   // "the first half of 2023", "the first six months of the year", "the third quarter".
   {
