@@ -6,7 +6,8 @@ const DROPPED_ELEMENTS = [
   "script", "style", "noscript", "template", "iframe", "svg", "canvas", "form", "button", "select",
   "nav", "header", "footer", "aside", "menu",
 ];
-const DROPPED_CLASS_HINTS = /(^|[\s_-])(nav|menu|share|social|related|comment|cookie|advert|ads?|promo|newsletter|subscribe|breadcrumb|sidebar|footer|header|popup|modal|trending)([\s_-]|$)/i;
+const DROPPED_CLASS_HINTS =
+  /(^|[\s_-])(nav|navbar|menu|topbar|top-bar|ticker|breaking|share|social|related|read-more|readmore|more-stories|most-read|popular|recommended|comments?|cookie|advert|ads?|promo|newsletter|subscribe|breadcrumbs?|sidebar|footer|header|popup|modal|trending)([\s_-]|$)/i;
 const BLOCK_ELEMENTS = new Set([
   "p", "div", "section", "article", "main", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
   "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "hr", "figcaption", "address",
