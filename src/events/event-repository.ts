@@ -44,6 +44,8 @@ export interface EventWriteSession {
   /** The event as it stands inside this transaction (merged and deleted ones included). */
   current(id: number): Event | undefined;
   currentByAcledId(eventIdCnty: string): Event | undefined;
+  /** True when the event was deleted (e.g. by an ACLED deletions list); such events are not edited. */
+  isDeleted(id: number): boolean;
   currentByGtdId(eventId: string): Event | undefined;
   /** The full snapshot of an event at a version, from its history. */
   snapshot(id: number, version: number): Event | undefined;

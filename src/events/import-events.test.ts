@@ -84,6 +84,9 @@ describe("ACLED import", () => {
     const kulachi = after[3]!;
     expect(kulachi).toMatchObject({ type: "attack", weapons: ["ied"], datePrecision: "day", actors: { targets: ["Pakistan security forces"] } });
     expect(kulachi.acled?.timePrecision).toBe(2);
+    // A deleted event cannot be reviewed any more.
+    const deletedId = before.find((event) => event.acled?.eventIdCnty === "AFG80002")!.id;
+    expect(() => reviewEvent(t.deps, { id: deletedId, state: "confirmed" }, importer)).toThrow(/does not exist/);
   });
 
   it("refuses a file with bad lines as a whole, listing every bad line by number", async () => {

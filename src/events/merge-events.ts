@@ -80,7 +80,7 @@ export function mergeEvents(deps: EventDependencies, input: MergeEventsInput, au
 }
 
 function liveEvent(session: EventWriteSession, id: number): Event {
-  const event = session.current(id);
+  const event = session.isDeleted(id) ? undefined : session.current(id);
   if (event === undefined) throw new ArmtraceError("EVENT_NOT_FOUND", `event ${id} does not exist`);
   if (event.mergedInto !== null) throw new ArmtraceError("CONFLICT", `event ${id} is already merged into event ${event.mergedInto}`);
   return event;

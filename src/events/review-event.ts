@@ -22,7 +22,7 @@ export function reviewEvent(deps: EventDependencies, input: ReviewEventInput, au
   const parsed = parseInput(reviewEventInputSchema, input, "review");
   const at = deps.now();
   return deps.events.write((session) => {
-    const current = session.current(parsed.id);
+    const current = session.isDeleted(parsed.id) ? undefined : session.current(parsed.id);
     if (current === undefined) throw new ArmtraceError("EVENT_NOT_FOUND", `event ${parsed.id} does not exist`);
     if (current.mergedInto !== null) throw new ArmtraceError("CONFLICT", `event ${parsed.id} was merged into event ${current.mergedInto}; review that one`);
     return session.save({

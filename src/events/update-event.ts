@@ -30,7 +30,7 @@ export function updateEvent(deps: EventDependencies, input: UpdateEventInput, au
   const parsed = parseInput(updateEventInputSchema, input, "event update");
   const at = deps.now();
   return deps.events.write((session) => {
-    const current = session.current(parsed.id);
+    const current = session.isDeleted(parsed.id) ? undefined : session.current(parsed.id);
     if (current === undefined || current.mergedInto !== null) {
       throw new ArmtraceError("EVENT_NOT_FOUND", current === undefined ? `event ${parsed.id} does not exist` : `event ${parsed.id} was merged into event ${current.mergedInto}; edit that one`);
     }

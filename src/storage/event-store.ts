@@ -287,6 +287,11 @@ class SqliteEventWriteSession implements EventWriteSession {
     return this.hydrate(this.statements.selectByAcled.get(eventIdCnty) as EventRow | undefined);
   }
 
+  isDeleted(id: number): boolean {
+    const row = this.statements.selectVersion.get(id) as { deleted_at: string | null } | undefined;
+    return row !== undefined && row.deleted_at !== null;
+  }
+
   currentByGtdId(eventId: string): Event | undefined {
     return this.hydrate(this.statements.selectByGtd.get(eventId) as EventRow | undefined);
   }
