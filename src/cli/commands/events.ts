@@ -335,7 +335,7 @@ export function registerEventsCommand(program: Command, context: CliContext): vo
         ...(options.to !== undefined ? { dateTo: options.to } : {}),
         minScore: options.minScore,
         limit: options.limit,
-      } as never);
+      });
       if (options.json) return printJson(proposals);
       for (const proposal of proposals) await writeStdout(`${proposal.firstId}\t${proposal.secondId}\t${proposal.score.toFixed(2)}\t${terminalSafe(proposal.reasons.join("; "))}\n`);
       if (proposals.length === 0) process.stderr.write("no likely duplicates\n");
