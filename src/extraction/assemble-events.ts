@@ -20,6 +20,8 @@ interface SentenceToll {
   injured: Partial<Record<CasualtyCategory, number>>;
   /** The rest of a total after its named parts ("17 people, including nine children" → 8). */
   remainder: { killed?: number; injured?: number };
+  /** Militants counted by a phrase naming the Taliban ("one Taliban fighter"): forces where the Taliban rule. */
+  taliban: { killed?: number; injured?: number };
 }
 
 interface Draft {
@@ -66,7 +68,7 @@ function numberFromText(word: string): number | undefined {
 }
 
 function sentenceToll(frame: SentenceFrame): SentenceToll {
-  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {} };
+  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {} };
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
     toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
   };
@@ -85,7 +87,10 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
         add(outcome, "unknown", mention.value - partSum);
         toll.remainder[outcome] = Math.max(toll.remainder[outcome] ?? 0, mention.value - partSum);
       }
-    } else add(outcome, mention.category, mention.value);
+    } else {
+      add(outcome, mention.category, mention.value);
+      if (mention.category === "militants" && mention.namesTaliban === true) toll.taliban[outcome] = (toll.taliban[outcome] ?? 0) + mention.value;
+    }
   });
   const update = tollUpdate.exec(frame.text) ?? tollRaise.exec(frame.text);
   if (update !== null) {
@@ -123,13 +128,18 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
 }
 
 /** Combines the tolls of an incident's sentences (see the module comment). */
-export function combineTolls(tolls: readonly SentenceToll[]): { killed: CasualtyCounts; injured: CasualtyCounts } {
+export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = false): { killed: CasualtyCounts; injured: CasualtyCounts } {
   const combine = (outcome: "killed" | "injured"): CasualtyCounts => {
     const counts = emptyCounts();
     let total: number | undefined;
     let sawUnknown = false;
     for (const toll of tolls) {
-      const part = toll[outcome];
+      let part = toll[outcome];
+      const moved = toll.taliban[outcome] ?? 0;
+      if (talibanAreForces && moved > 0) {
+        part = { ...part, militants: (part.militants ?? 0) - moved, security_forces: (part.security_forces ?? 0) + moved };
+        if (part.militants === 0) delete part.militants;
+      }
       let sum = 0;
       let any = false;
       for (const category of casualtyCategories) {
@@ -522,7 +532,6 @@ export function finishEvents(
     let type = decideType(draft);
     const sides = stateSides(draft, codebook);
     if ((type === "attack" || type === "security_operation") && sides.size >= 2 && draft.frames.some((f) => /\b(fir(?:ed|ing)|shell(?:ed|ing)|clash|fighting|retaliat|exchange|attacked|gunfight)/.test(f.text))) type = "armed_clash";
-    const { killed, injured } = combineTolls(draft.tolls);
     // A weak place (dateline or guess) gives way to the country the incident's own words name.
     const cueCountry = countryFromCues(draft);
     const place = draft.place !== undefined && draft.placeIsDateline && cueCountry !== null && cueCountry !== draft.place.country ? undefined : draft.place;
@@ -548,6 +557,8 @@ export function finishEvents(
     }
     if (date === undefined && published !== undefined) date = published;
     const actorContext = { country, date: formatDate(date) };
+    const talibanRule = country === "AF" && (date === undefined || date.year > 2021 || (date.year === 2021 && (date.month ?? 12) >= 8));
+    const { killed, injured } = combineTolls(draft.tolls, talibanRule);
     const states: string[] = [];
     const groups: string[] = [];
     const specificStates = new Set<string>();

@@ -39,6 +39,8 @@ export interface CountedGroup {
   to: number;
   /** Index of the group this one is part of ("including three policemen"). */
   partOf: number | null;
+  /** The phrase names the Taliban ("Taliban fighters"): their forces where they are the state. */
+  namesTaliban?: boolean;
 }
 
 export interface CasualtyMention extends CountedGroup {
@@ -451,6 +453,8 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
     if (outcome === undefined) return;
     if (group.isBare && group.value === null) return;
     mentionIndex.set(index, mentions.length);
+    const words = tokens.slice(group.from, group.to).map((t) => t.norm);
+    if ((words.includes("taliban") || words.includes("emirate")) && !words.some((w) => w === "pakistani" || w === "ttp" || w === "tehreek" || w === "tehrik")) group.namesTaliban = true;
     // partOf points at the whole's position among the mentions, not among all groups.
     mentions.push({ ...group, outcome, partOf: group.partOf === null ? null : mentionIndex.get(group.partOf) ?? null });
   });
