@@ -48,7 +48,9 @@ const leftSkip = new Set(["at", "least", "more", "than", "over", "nearly", "abou
 const rise = /^(increase|increased|increases|increasing|rise|rose|risen|rising|rises|up|jump|jumped|jumps|surge|surged|surges|spike|spiked|higher|grew|growth|climb|climbed|climbing|climbs|soared|uptick|hike|more)$/;
 const fall = /^(decline|declined|declines|declining|drop|dropped|drops|dropping|fall|fell|fallen|falling|falls|decrease|decreased|decreasing|down|lower|reduction|reduced|dip|dipped|dips|plunged|plunge|less|fewer|slump|slumped)$/;
 const shareCue = /\b(accounting for|accounted for|account for|accounts for|share|of the total|of all|of total)\b/;
-const domainWords = /\b(attacks?|incidents?|violence|violent|fatalit|deaths?|casualt|killed|killings?|injur|wounded|terror|militan|operations?|strikes?|bombings?|blasts?|weapons|insurgen|lives|security|victims)/;
+const domainWords = /\b(attacks?|incidents?|violence|violent|fatalit|deaths?|casualt|killed|killings?|injur|wounded|terror|militan|operations?|strikes?|bombings?|blasts?|weapons|insurgen|lives|victims)/;
+/** Percentages about money, the economy or votes are not conflict statistics, whatever else the sentence says. */
+const otherDomain = /\b(budget|allocation|allocated|funding|spending|gdp|inflation|exports?|imports?|revenue|taxes|tax|economy|economic|prices?|turnout|votes?|literacy|enrolment|enrollment|population|tariffs?|remittances)\b/;
 const moneyDomain = /\b(equipment|weapons|arms|military|assets|aircraft|vehicles|munitions|ammunition|defen[cs]e|security assistance)\b/;
 const sourceCue = /\b(report|reports|data|figures|statistics|survey|study|think tank|recorded|documented|tally|monitor|database)\b/;
 const newIncidentCue = /\b(in the latest|in another|in a separate|separately,|earlier,|earlier (?:on|today)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last night|overnight)\b/;
@@ -495,7 +497,8 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   const incidentDays = frame.dates.filter((d) => !d.isReportDate && d.date.day !== undefined && !statedBefore.test(text.slice(Math.max(0, d.start - 40), d.start)) && !periodsRead().some((p) => d.start < p.end && d.stop > p.start));
   const hasDayDate = incidentDays.length > 0 || dayPossessive.test(text);
   const coveredPeriod = covered.some((p) => p.span !== null);
-  const hasChange = figures.some((f) => (f.metric === "percent_change" || f.metric === "share_percent") && domainWords.test(text));
+  const isConflictDomain = domainWords.test(text) && !otherDomain.test(text);
+  const hasChange = figures.some((f) => (f.metric === "percent_change" || f.metric === "share_percent") && isConflictDomain);
   const hasMoney = figures.some((f) => f.metric === "value_usd");
   // A district or town named without a period: one incident's place ("… killed in three operations in North Waziristan").
   const namesPlace = frame.places.some((p) => !p.isIncidental && (p.entry.level === "admin2" || p.entry.level === "locality"));
@@ -519,7 +522,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   let usedSpan: PeriodSpan | null | undefined;
   for (const figure of figures) {
     if (figure.metric === "percent_change" || figure.metric === "share_percent") {
-      if (!domainWords.test(text)) continue;
+      if (!isConflictDomain) continue;
     } else if (figure.isToll && !figure.isOrdinal) {
       const [from, to] = layout.segment(figure.at);
       const segment = text.slice(from, to);
