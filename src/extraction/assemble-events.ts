@@ -20,6 +20,8 @@ interface SentenceToll {
   injured: Partial<Record<CasualtyCategory, number>>;
   /** The rest of a total after its named parts ("17 people, including nine children" → 8). */
   remainder: { killed?: number; injured?: number };
+  /** The sentence gives another side's account ("disputed", "in a separate statement"): the lead figure stands. */
+  isCounterClaim: boolean;
   /** Militants counted by a phrase naming the Taliban ("one Taliban fighter"): forces where the Taliban rule. */
   taliban: { killed?: number; injured?: number };
 }
@@ -42,6 +44,9 @@ export interface UnassignedToll {
 }
 
 const strongNewIncident = /\b(in (?:another|a separate|a similar|a third|a second|a related|yet another)|separately|elsewhere|(?:the|a) (?:second|third|fourth|fifth|separate) (?:hand )?(?:grenade )?(?:attack|incident|blast|explosion|operation|strike|raid)|another (?:attack|incident|blast|explosion|operation|strike|raid|quadcopter attack)|(?:^|\s)(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}:)/;
+
+/** Another side's account of the same incident. */
+const counterClaim = /\b(disputed|denied|contradict(?:ed|ing)?|rejected the|on the other hand|for (?:its|their) part|countered|in a separate statement|a different account|put (?:its|their) (?:own )?(?:losses|toll|casualties)|puts (?:its|their) (?:own )?(?:losses|toll|casualties)|on condition of anonymity|claimed (?:that )?(?:more than|over|at least) \d)/;
 
 /** A sentence summing up several incidents ("11 khwarij killed in two IBOs"): its toll belongs to none of them alone. */
 const multiIncidentSummary = /\b(?:two|three|four|five|several|multiple|separate|series of|twin|a spate of)\b (?:\w+ ){0,2}(?:ibos|operations|attacks|incidents|strikes|raids|blasts|explosions|bombings|ambushes)\b/;
@@ -68,7 +73,7 @@ function numberFromText(word: string): number | undefined {
 }
 
 function sentenceToll(frame: SentenceFrame): SentenceToll {
-  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {} };
+  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, isCounterClaim: counterClaim.test(frame.text) };
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
     toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
   };
@@ -133,7 +138,10 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
     const counts = emptyCounts();
     let total: number | undefined;
     let sawUnknown = false;
+    const stated = tolls.filter((t) => Object.keys(t[outcome]).length > 0);
     for (const toll of tolls) {
+      // Where sources disagree, the figure the report leads with stands.
+      if (toll.isCounterClaim && stated[0] !== undefined && stated[0] !== toll) continue;
       let part = toll[outcome];
       const moved = toll.taliban[outcome] ?? 0;
       if (talibanAreForces && moved > 0) {
