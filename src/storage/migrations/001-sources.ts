@@ -28,13 +28,15 @@ export const migration001Sources: Migration = {
     await db.schema.createIndex("sources_published_idx").on("sources").column("published").execute();
     await db.schema.createIndex("sources_near_duplicate_idx").on("sources").column("near_duplicate_of").execute();
     // MinHash LSH bands: texts that share a band key are candidates for near-duplicates.
+    // One B-tree keyed (band, value, source): the lookup and the write touch nothing else.
     await db.schema
       .createTable("source_minhash_bands")
       .addColumn("band", "integer", (col) => col.notNull())
       .addColumn("value", "integer", (col) => col.notNull())
       .addColumn("source_id", "integer", (col) => col.notNull().references("sources.id").onDelete("cascade"))
+      .addPrimaryKeyConstraint("source_minhash_bands_pk", ["band", "value", "source_id"])
+      .$call((builder) => (dialect === "sqlite" ? builder.modifyEnd(sql`WITHOUT ROWID`) : builder))
       .execute();
-    await db.schema.createIndex("source_minhash_bands_idx").on("source_minhash_bands").columns(["band", "value"]).execute();
     if (dialect === "sqlite") {
       await sql`CREATE VIRTUAL TABLE sources_fts USING fts5(title, text, content='sources', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(db);
       // ORDER BY rank then ranks by BM25 with the title weighing four times the body.
