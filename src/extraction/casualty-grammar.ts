@@ -402,7 +402,8 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
         continue;
       }
       if (!far) return undefined;
-      if (clauseBreakers.has(w) || tokens[k]!.isNumber) return undefined;
+      const isAge = tokens[k]!.isNumber && tokens[k - 1]?.norm === "," && tokens[k + 1]?.norm === ",";
+      if (clauseBreakers.has(w) || (tokens[k]!.isNumber && !isAge)) return undefined;
       k++;
       steps++;
     }

@@ -161,8 +161,12 @@ export const outcomePhrases: readonly OutcomePhrase[] = [
   phrase("received injuries", "injured", "passive"),
   phrase("suffered injuries", "injured", "passive"),
   phrase("suffered wounds", "injured", "passive"),
-  phrase("sustained bullet wounds", "injured", "passive"),
-  phrase("received bullet wounds", "injured", "passive"),
+  ...["sustained", "suffered", "received"].flatMap((verb) =>
+    ["bullet", "gunshot", "serious", "critical", "minor", "severe", "multiple", "splinter", "shrapnel", "burn"].flatMap((kind) => [
+      phrase(`${verb} ${kind} injuries`, "injured", "passive"),
+      phrase(`${verb} ${kind} wounds`, "injured", "passive"),
+    ]),
+  ),
   phrase("were among the injured", "injured", "passive"),
   phrase("among the injured", "injured", "passive"),
   phrase("among the wounded", "injured", "passive"),
