@@ -257,7 +257,7 @@ class SqliteEventWriteSession implements EventWriteSession {
          WHERE id = @id AND version = @expected_version`,
       ),
       deleteActors: sqlite.prepare(`DELETE FROM event_actors WHERE event_id = ?`),
-      insertActor: sqlite.prepare(`INSERT INTO event_actors (event_id, role, name, name_key, date_first) VALUES (?, ?, ?, ?, ?)`),
+      insertActor: sqlite.prepare(`INSERT INTO event_actors (event_id, role, name, name_key, date_first, date_last) VALUES (?, ?, ?, ?, ?, ?)`),
       deleteFts: sqlite.prepare(`DELETE FROM events_fts WHERE rowid = ?`),
       insertFts: sqlite.prepare(`INSERT INTO events_fts (rowid, notes, location, actors) VALUES (?, ?, ?, ?)`),
       deleteLinks: sqlite.prepare(`DELETE FROM event_sources WHERE event_id = ?`),
@@ -393,13 +393,13 @@ class SqliteEventWriteSession implements EventWriteSession {
 
   private writeDetails(event: Event): void {
     const { insertActor, insertFts, insertLink } = this.statements;
-    const dateFirst = dateSpan(event.date, event.dateEnd).first;
+    const span = dateSpan(event.date, event.dateEnd);
     for (const [role, names] of [
       ["perpetrator", event.actors.perpetrators],
       ["target", event.actors.targets],
       ["associated", event.actors.associated],
     ] as const) {
-      for (const name of names) insertActor.run(event.id, role, name, actorKey(name), dateFirst);
+      for (const name of names) insertActor.run(event.id, role, name, actorKey(name), span.first, span.last);
     }
     insertFts.run(event.id, event.notes ?? "", event.location ?? "", actorsText(event));
     for (const link of event.sources) {
@@ -643,7 +643,9 @@ export class EventStore implements EventRepository {
       const keys = filter.actorKeys.length > 0 ? filter.actorKeys : [""];
       let actorRows = eb.selectFrom("event_actors").select("event_id").where("name_key", "in", keys);
       // The same date bounds on the actor rows let event_actors_name_date_idx narrow the scan.
-      if (filter.dateFrom !== undefined) actorRows = actorRows.where("date_first", ">=", addDays(firstDay(filter.dateFrom), -maxEventSpanDays));
+      if (filter.dateFrom !== undefined) {
+        actorRows = actorRows.where("date_first", ">=", addDays(firstDay(filter.dateFrom), -maxEventSpanDays)).where("date_last", ">=", firstDay(filter.dateFrom));
+      }
       if (filter.dateTo !== undefined) actorRows = actorRows.where("date_first", "<=", lastDay(filter.dateTo));
       conditions.push(eb("id", "in", actorRows));
     }

@@ -7,6 +7,7 @@ import { migration022EventDeletions } from "./022-event-deletions.ts";
 import { migration023EventMergeVersions } from "./023-event-merge-versions.ts";
 import { migration024EventQueryIndexes } from "./024-event-query-indexes.ts";
 import { migration025EventActorDates } from "./025-event-actor-dates.ts";
+import { migration026EventActorDateLast } from "./026-event-actor-date-last.ts";
 import { migration040Tracing } from "./040-tracing.ts";
 import { migration060ReportRollups } from "./060-report-rollups.ts";
 import { migration061ReportIndexes } from "./061-report-indexes.ts";
@@ -19,7 +20,9 @@ export const migrations: readonly Migration[] = [
   migration021SourceReliability,
   migration022EventDeletions,
   migration023EventMergeVersions,
-  migration024EventQueryIndexes, migration025EventActorDates,
+  migration024EventQueryIndexes,
+  migration025EventActorDates,
+  migration026EventActorDateLast,
   migration040Tracing,
   migration060ReportRollups,
   migration061ReportIndexes,

@@ -60,6 +60,7 @@ export interface EventActorsTable {
   name_key: string;
   /** The event's date_first, copied so an actor filter with a date range reads one index. */
   date_first: string | null;
+  date_last: string | null;
 }
 
 /** Every source that reports an event, with that source's own figures and evidence offsets. */
