@@ -432,6 +432,9 @@ Earlier, terrorists killed two policemen in Tank district.`,
     expectClaims("The counter-terrorism budget rose 15 percent to Rs 90 billion.", "2024-06-12", []);
     expectClaims("Attacks on security forces rose 10 percent in 2023, the report said.", "2024-01-05", ["percent_change 10 exact 2023"]);
   });
+  it("a bare number takes the metric of earlier sentences only in a pair or brackets", () => {
+    expectClaims("Militants carried out 80 attacks in 2023, the report said. The number of districts affected rose to 15.", "2024-01-05", ["attacks 80 exact 2023"]);
+  });
   it("attributes figures to the source named in the sentence or before it", () => {
     const document = extractDocument(
       "ISLAMABAD: Violence rose in the second quarter, with 380 people killed in 240 incidents, the Centre for Research and Security Studies (CRSS) said on Monday.\n\nThe think tank said militants lost 190 fighters during the period.",

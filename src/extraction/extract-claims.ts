@@ -81,10 +81,10 @@ interface Figure {
   people?: [number, number];
 }
 
+/** What the grammar knows about a claim it read (toll claims from event assembly have none). */
 interface ClaimNotes {
+  /** Read from a headline (first paragraph, no closing punctuation), which the body usually repeats. */
   isHeadline: boolean;
-  isTollPath: boolean;
-  sentence: number;
 }
 
 interface DocumentState {
@@ -94,9 +94,9 @@ interface DocumentState {
   previousHadClaims: boolean;
   /** Claims whose period a later sentence may give ("… compared to the previous quarter. … during the third quarter of 2020."). */
   pending: ExtractedClaim[];
+  /** The source the last claims were attributed to. */
   lastSource: string | null;
   notes: WeakMap<ExtractedClaim, ClaimNotes>;
-  sentence: number;
 }
 
 const states = new WeakMap<object, DocumentState>();
@@ -106,7 +106,7 @@ function stateOf(carry: object, original: string): DocumentState {
   if (state === undefined) {
     const attribution = newAttributionState();
     attribution.abbreviations = readAbbreviations(original);
-    state = { reference: null, attribution, lastMetric: undefined, previousHadClaims: false, pending: [], lastSource: null, notes: new WeakMap(), sentence: 0 };
+    state = { reference: null, attribution, lastMetric: undefined, previousHadClaims: false, pending: [], lastSource: null, notes: new WeakMap() };
     states.set(carry, state);
   }
   return state;
@@ -465,8 +465,12 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
     const tollBefore = tokens.slice(Math.max(0, i - 14), i).findIndex((x) => x.norm === "toll");
     if (sentenceDefault !== undefined && next !== undefined && /^(were|was|had|have|remained|are|is)$/.test(next)) metric = sentenceDefault;
     else if (tollBefore >= 0 && isBare && /^(reached|to|at|is|was|of|hit|crossed|touched)$/.test(before ?? "")) metric = "killed";
-    else if (isBare && cueBefore && (before !== "(" || next === ")")) metric = lastCount ?? lastNoun ?? state.lastMetric;
-    if (metric !== undefined && (value >= 1 || metric === undefined)) push({ metric, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
+    else if (isBare && cueBefore && (before !== "(" || next === ")")) {
+      // Across sentences only a pair ("from 36 to 59") or a bracketed figure keeps the metric of the figures before.
+      const isPair = (before === "from" && next === "to") || (before === "to" && tokens[i - 2]?.isNumber === true && tokens[i - 3]?.norm === "from");
+      metric = lastCount ?? lastNoun ?? (isPair || before === "(" ? state.lastMetric : undefined);
+    }
+    if (metric !== undefined && value >= 1) push({ metric, value, qualifier, at: offset(i), isBaseline, isToll: true, isOrdinal: false });
     skipTo();
   }
   return figures;
@@ -475,7 +479,6 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
 /** Claims stated in one sentence; `carry` holds what the document has established so far. */
 export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry: { period: string | null; attributedTo: string | null }): ExtractedClaim[] {
   const state = stateOf(carry, context.original);
-  const sentenceNumber = state.sentence++;
   const text = frame.text;
   const original = context.original.slice(frame.start, frame.end);
   const mentionsSource = /\b(according|said|says|told|noted|stated|added|reported|recorded|documented|report|data|figures)\b/.test(text);
@@ -540,7 +543,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
       attributed_to: attributedTo,
       evidence: [{ start: frame.start, end: frame.end }],
     };
-    state.notes.set(claim, { isHeadline: frame.paragraph === 0 && !/[.!?"'”’)]\s*$/.test(text), isTollPath: false, sentence: sentenceNumber });
+    state.notes.set(claim, { isHeadline: frame.paragraph === 0 && !/[.!?"'”’)]\s*$/.test(text) });
     // Waiting for a period from the next statistical sentences of the same run (a few at most).
     if (period.span === undefined && !stockMetrics.has(figure.metric) && !figure.isOrdinal && state.pending.length < 40) state.pending.push(claim);
     claims.push(claim);
