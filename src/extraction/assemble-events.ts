@@ -348,7 +348,8 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     if (!isEventful) {
       const samePlace = current !== undefined && places.length > 0 && (current.place === undefined || current.placeIsDateline || places.every((p) => sameBranch(current!.place!, p)));
       const dateFits = current !== undefined && !dateConflicts(effectiveDate(current), frameDate(frame, current.date)?.date);
-      if (current !== undefined && !hasToll && dateFits && !strongNewIncident.test(frame.text) && (samePlace || (places.length === 0 && hasOwnDate(frame) && frame.isContinuation))) {
+      const nightOfUndated = current !== undefined && current.date === undefined && places.length === 0 && ownDated !== undefined && /\b(?:throughout the night|during the night|overnight|last night|late (?:on )?\w+ night|night of|on night)\b/.test(frame.text);
+      if (current !== undefined && !hasToll && dateFits && !strongNewIncident.test(frame.text) && (samePlace || nightOfUndated || (places.length === 0 && hasOwnDate(frame) && frame.isContinuation))) {
         join(current, frame, places[0], false);
         continue;
       }
