@@ -65,6 +65,9 @@ const verbsAfterSeat = /^(?:'s|has|have|had|said|says|urged|claims|claimed|insis
 
 const weaponHint = /suicide|borne|bomb|laden|vbied|ied|explosi|mine|device|cooker|fire|gun|shot|shoot|sniper|rifle|weapon|arms|pistol|kalashnikov|ak-?47|grenade|rocket|rpg|mortar|drone|quadcopter|uav|unmanned|detonat|ammunition|rounds|bullet|cartridge|ammo|night[- ]vision|machine|anti-aircraft/;
 
+/** A news outlet cited for an incident ("according to a Geo TV report") is not a statistical report. */
+const mediaReport = /\baccording to (?:a|an|the) [\w\s.'-]{0,30}?(?:tv|news|media|newspaper|channel|agency|wire|television|radio) reports?\b/g;
+
 /** Weapon words the taxonomy may not list, or that need context ("suicide" + vehicle). */
 function weaponCues(text: string, into: Set<WeaponCategory>): void {
   if (!weaponHint.test(text)) return;
@@ -123,6 +126,10 @@ export function analyzeSentence(
       !possessive && provinceOfOther === undefined && !isProvinceWord && match.values.some((v) => v.level === "admin1")
         ? match.values.find((v) => v.level === "admin2" && v.name === match.values.find((a) => a.level === "admin1")!.name)
         : undefined;
+    // "Mastung's Dasht area": a place after a possessive lies inside it; a namesake elsewhere is not meant.
+    const owner = matchIndex > 0 ? placeMatches[matchIndex - 1]! : undefined;
+    const ownerIsPossessive = owner !== undefined && owner.to === match.from && normalizedDocument.slice(tokens[owner.to - 1]!.end - 2, tokens[owner.to - 1]!.end) === "'s";
+    if (ownerIsPossessive && !match.values.some((v) => owner.values.some((o) => (o.level === "admin1" ? v.admin1 === o.name : v.admin2 !== null && v.admin2 === o.admin2)))) continue;
     const entry =
       (possessive ? match.values.find((v) => v.level === "admin1") : undefined) ??
       provinceOfOther ??
@@ -188,7 +195,7 @@ export function analyzeSentence(
     typeScores,
     isNewIncident: newIncidentCue.test(text),
     isContinuation: continuationCue.test(text),
-    isAggregate: aggregateCue.test(text),
+    isAggregate: aggregateCue.test(text.replace(mediaReport, "")),
     isIrrealis: irrealisCue.test(text),
     isAccident: accidentCue.test(text),
   };

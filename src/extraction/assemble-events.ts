@@ -337,7 +337,8 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text);
     const places = distinctPlaces(frame).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
-      if (frame.isNewIncident || (hasOwnDate(frame) && dateConflicts(current.date, frameDate(frame, current.date)?.date))) return true;
+      const own = frameDate(frame, current.date)?.date;
+      if (frame.isNewIncident || (own !== undefined && dateConflicts(current.date, own)) || (own !== undefined && own.day !== undefined && current.date === undefined)) return true;
       const hasDistrict = frame.places.some((h) => !h.isIncidental && (h.entry.level === "admin2" || h.entry.level === "admin1"));
       return hasDistrict || sameBranch(current.place, p) || strongNewIncident.test(frame.text) || drafts.some((d) => d.place !== undefined && sameBranch(d.place, p));
     });
@@ -457,6 +458,9 @@ export function decideType(draft: Draft): ExtractedEventType {
   const opStrong = strong("security_operation", 2);
   if (strong("armed_clash", 3) && !(opStrong && op >= sum("armed_clash"))) return "armed_clash";
   if (sum("weapons_seizure") >= 2 && !killedAny && !injuredAny && attack < 2 + op) return "weapons_seizure";
+  // A militant group claiming its "operation" reports an attack.
+  const claimedByGroup = draft.frames.some((f) => /\bclaim(?:ed|s)? (?:the )?responsibility\b/.test(f.text) && !/\bno (?:one|group)\b/.test(f.text));
+  if (claimedByGroup && attack >= 2) return "attack";
   if (opStrong && op >= attack) return "security_operation";
   if (onlyMilitantsKilled && stateActs && attack <= op + 2) return "security_operation";
   if (attack >= 2) return "attack";
