@@ -515,7 +515,8 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   }
   const isNewSource = attributed !== null && state.lastSource !== null && attributed !== state.lastSource && /\baccording to\b/.test(text) && attributed === state.attribution.source;
   if (isNewSource && covered.length === 0) state.reference = null;
-  const attributedTo = attributed ?? state.lastSource ?? state.attribution.source;
+  // Unattributed figures take the source of the run they continue ("At least 91 people were injured."), not of any earlier statement.
+  const attributedTo = attributed ?? (state.previousHadClaims ? state.lastSource ?? state.attribution.source : null);
 
   // Over a stretch of time ("since 2021", "between July and September") a singular noun names a conflict, not one incident.
   const spansTime = covered.some((p) => p.span !== null && !p.isWeak && (p.span.precision === "month" ? p.span.to > p.span.from : Math.floor(p.span.to / 12) > Math.floor(p.span.from / 12)));
