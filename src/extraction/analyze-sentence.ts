@@ -144,6 +144,9 @@ export function analyzeSentence(
     const isDateline = meta.isParagraphStart && (match.from === 0 || (match.from === 1 && !tokens[0]!.isWord)) && (after === ":" || after === "," || after === "(" || after === "-" || after === "—");
     if (entry.isAmbiguous && !isDateline && !(before !== undefined && placeContextBefore.has(before)) && !(after !== undefined && placeContextAfter.has(after))) continue;
     const written = originalText.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end);
+    // "Kabul Bank", "Quetta Press Club", "Jaffar Express": a name, not a place.
+    const nextWritten = tokens[match.to] === undefined ? "" : originalText.slice(tokens[match.to]!.start, tokens[match.to]!.end);
+    if (/^(?:Bank|Hospital|University|College|Airport|Stadium|Club|Press|Express|Jail|Prison|Hotel|Mall|Chamber|Gymkhana|Cantonment|Medical|Institute|Museum|Zoo|Highway|Motorway)$/.test(nextWritten)) continue;
     if (!/[A-Z]/.test(written) || nonPlaceWords.has(written.toLowerCase())) continue;
     const previous = tokens[match.from - 1];
     if (previous !== undefined && previous.isWord && !previous.isNumber && match.from > 0) {

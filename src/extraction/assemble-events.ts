@@ -242,7 +242,9 @@ function dateConflicts(a: PartialDate | undefined, b: PartialDate | undefined): 
 }
 
 function frameDate(frame: SentenceFrame, anchor: PartialDate | undefined): { date: PartialDate; end?: PartialDate } | undefined {
-  for (const mention of frame.dates) {
+  // An explicit date beats "a day earlier" in the same sentence.
+  const ordered = [...frame.dates.filter((d) => !d.isAnaphoric), ...frame.dates.filter((d) => d.isAnaphoric)];
+  for (const mention of ordered) {
     if (mention.isReportDate) continue;
     // "… which continued till Saturday": the end of something already dated.
     if (/\b(?:till|until|through|lasted (?:till|until))(?: the)?\s*$/.test(frame.text.slice(Math.max(0, mention.start - 16), mention.start))) continue;
