@@ -435,6 +435,13 @@ Earlier, terrorists killed two policemen in Tank district.`,
   it("a bare number takes the metric of earlier sentences only in a pair or brackets", () => {
     expectClaims("Militants carried out 80 attacks in 2023, the report said. The number of districts affected rose to 15.", "2024-01-05", ["attacks 80 exact 2023"]);
   });
+  it("an incident ends a run of statistics and the period it carried", () => {
+    expectClaims(
+      "The report said militants carried out 300 attacks in 2023. On Monday, gunmen killed two policemen in Tank. Police data shows 45 policemen were martyred in the district.",
+      "2024-05-10",
+      ["attacks 300 exact 2023", "killed 45 exact null"],
+    );
+  });
   it("attributes figures to the source named in the sentence or before it", () => {
     const document = extractDocument(
       "ISLAMABAD: Violence rose in the second quarter, with 380 people killed in 240 incidents, the Centre for Research and Security Studies (CRSS) said on Monday.\n\nThe think tank said militants lost 190 fighters during the period.",

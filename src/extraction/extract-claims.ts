@@ -476,6 +476,13 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
   return figures;
 }
 
+/** An incident or other non-statistical figures end a run of statistics: its period and waiting claims stay behind. */
+function endRun(state: DocumentState): void {
+  state.previousHadClaims = false;
+  state.pending = [];
+  state.reference = null;
+}
+
 /** Claims stated in one sentence; `carry` holds what the document has established so far. */
 export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry: { period: string | null; attributedTo: string | null }): ExtractedClaim[] {
   const state = stateOf(carry, context.original);
@@ -492,7 +499,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   const periodsRead = (): PeriodMention[] => (periods ??= findPeriods(text, { published: context.published, reference: state.reference }));
   const figures = readFigures(frame, state, () => periodsRead().some((p) => p.role === "covered" && p.span !== null));
   if (figures.length === 0) {
-    if (newIncidentCue.test(text) || frame.dates.some((d) => !d.isReportDate && d.date.day !== undefined)) state.previousHadClaims = false;
+    if (newIncidentCue.test(text) || frame.dates.some((d) => !d.isReportDate && d.date.day !== undefined)) endRun(state);
     return [];
   }
   const covered = periodsRead().filter((p) => p.role === "covered");
@@ -509,8 +516,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   const continuesRun = state.previousHadClaims && !hasDayDate && !newIncidentCue.test(text) && !isPlaced;
   const isStatistical = figures.some((f) => f.isOrdinal) || frame.isAggregate || covered.length > 0 || hasChange || hasMoney || sourceCue.test(text) || continuesRun;
   if (!isStatistical) {
-    state.previousHadClaims = false;
-    state.pending = [];
+    endRun(state);
     return [];
   }
   const isNewSource = attributed !== null && state.lastSource !== null && attributed !== state.lastSource && /\baccording to\b/.test(text) && attributed === state.attribution.source;
@@ -550,8 +556,7 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
     claims.push(claim);
   }
   if (claims.length === 0) {
-    state.previousHadClaims = false;
-    state.pending = [];
+    endRun(state);
     return [];
   }
   if (usedSpan !== undefined && usedSpan !== null) {
