@@ -234,7 +234,7 @@ export class ReportStore implements ReportDataSource {
 
     let rows: EventRow[];
     if (months === null) {
-      rows = this.eventRows(scope, `e.date_first >= ? AND e.date_last <= ?`, [scope.from, scope.to]);
+      rows = this.eventRows(scope, `e.date_first >= ? AND e.date_first <= ? AND e.date_last <= ?`, [scope.from, scope.to, scope.to]);
     } else {
       const place = this.placeFilter(scope, "r");
       const where = `r.first_month >= ? AND r.last_month <= ? AND ${place.clauses.join(" AND ")}`;
@@ -362,10 +362,10 @@ export class ReportStore implements ReportDataSource {
     const index = expectedCount > 20_000 && scope.actors.length === 0 ? "INDEXED BY report_events_killed_idx" : "";
     const ids = this.prepare(
       `SELECT id FROM events ${index}
-      WHERE ${isLive.replaceAll("e.", "events.")} AND events.date_first >= ? AND events.date_last <= ? AND ${[...place.clauses, ...actors.clauses.map((clause) => clause.replace("fa.event_id = e.id", "fa.event_id = events.id"))].join(" AND ")}
+      WHERE ${isLive.replaceAll("e.", "events.")} AND events.date_first >= ? AND events.date_first <= ? AND events.date_last <= ? AND ${[...place.clauses, ...actors.clauses.map((clause) => clause.replace("fa.event_id = e.id", "fa.event_id = events.id"))].join(" AND ")}
       ORDER BY ${killedTotal(null)} DESC, date_first, id LIMIT ?`,
     )
-      .all(scope.from, scope.to, ...place.parameters, ...actors.parameters, limit)
+      .all(scope.from, scope.to, scope.to, ...place.parameters, ...actors.parameters, limit)
       .map((row) => (row as { id: number }).id);
     return this.summaries(ids);
   }
@@ -374,9 +374,9 @@ export class ReportStore implements ReportDataSource {
     const place = this.placeFilter(scope, "e");
     const actors = this.actorFilter(scope);
     return this.prepare(
-      `SELECT e.id FROM events e WHERE ${isLive} AND e.date_first >= ? AND e.date_last <= ? AND ${[...place.clauses, ...actors.clauses].join(" AND ")} ORDER BY e.id LIMIT ?`,
+      `SELECT e.id FROM events e WHERE ${isLive} AND e.date_first >= ? AND e.date_first <= ? AND e.date_last <= ? AND ${[...place.clauses, ...actors.clauses].join(" AND ")} ORDER BY e.id LIMIT ?`,
     )
-      .all(scope.from, scope.to, ...place.parameters, ...actors.parameters, limit)
+      .all(scope.from, scope.to, scope.to, ...place.parameters, ...actors.parameters, limit)
       .map((row) => (row as { id: number }).id);
   }
 
@@ -393,11 +393,11 @@ export class ReportStore implements ReportDataSource {
     const actors = this.actorFilter(scope);
     const rows = this.prepare(
       `SELECT DISTINCT s.source_id FROM events e CROSS JOIN event_sources s ON s.event_id = e.id
-      WHERE s.source_id IS NOT NULL AND ${isLive} AND e.date_first >= ? AND e.date_last <= ? AND ${[...place.clauses, ...actors.clauses].join(" AND ")}
+      WHERE s.source_id IS NOT NULL AND ${isLive} AND e.date_first >= ? AND e.date_first <= ? AND e.date_last <= ? AND ${[...place.clauses, ...actors.clauses].join(" AND ")}
       ORDER BY s.source_id`,
     )
       .raw()
-      .all(scope.from, scope.to, ...place.parameters, ...actors.parameters) as Array<[number]>;
+      .all(scope.from, scope.to, scope.to, ...place.parameters, ...actors.parameters) as Array<[number]>;
     return { count: rows.length, source_ids: rows.slice(0, limit).map((row) => row[0]) };
   }
 
