@@ -142,7 +142,7 @@ export function analyzeSentence(
     const before = tokens[match.from - 1]?.norm;
     const after = tokens[match.to]?.norm;
     const isDateline = meta.isParagraphStart && (match.from === 0 || (match.from === 1 && !tokens[0]!.isWord)) && (after === ":" || after === "," || after === "(" || after === "-" || after === "—");
-    if (entry.isAmbiguous && !isDateline && !(before !== undefined && placeContextBefore.has(before)) && !(after !== undefined && placeContextAfter.has(after))) continue;
+    if (entry.isAmbiguous && !/\b(?:district|tehsil|province|agency)\b/i.test(match.name) && !isDateline && !(before !== undefined && placeContextBefore.has(before)) && !(after !== undefined && placeContextAfter.has(after))) continue;
     const written = originalText.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end);
     // "Kabul Bank", "Quetta Press Club", "Jaffar Express": a name, not a place.
     const nextWritten = tokens[match.to] === undefined ? "" : originalText.slice(tokens[match.to]!.start, tokens[match.to]!.end);

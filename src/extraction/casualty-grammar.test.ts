@@ -69,3 +69,10 @@ describe("casualty phrases from incident reports", () => {
     expect(read("A police official said the dead body was sent for autopsy.")).toEqual([]);
   });
 });
+
+describe("datelines and times", () => {
+  it("reads counts after a dateline but not the dateline's day", () => {
+    expect(read("Karachi, Oct 7 (PTI) Two Chinese nationals were killed.")).toEqual(["killed:civilians:2"]);
+    expect(read("KANDAHAR (TOLOnews): Six people were killed at 10:30 am.")).toEqual(["killed:unknown:6"]);
+  });
+});

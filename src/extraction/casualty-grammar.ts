@@ -98,7 +98,8 @@ const isDayNumber = (tokens: readonly Token[], from: number, to: number): boolea
   if (after !== undefined && (monthWords.has(after) || nonCountUnits.has(after))) return true;
   if (before !== undefined && monthWords.has(before)) return true;
   if (after === "-" && tokens[to + 1] !== undefined && nonCountUnits.has(tokens[to + 1]!.norm)) return true;
-  if (after === "/" || after === ":" || before === "/" || before === ":") return true;
+  if ((after === "/" || after === ":") && tokens[to + 1]?.isNumber) return true;
+  if ((before === "/" || before === ":") && tokens[from - 2]?.isNumber) return true;
   const token = tokens[from]!;
   if (token.isNumber && /^(19|20)\d\d$/.test(token.norm)) return true;
   return false;
@@ -117,6 +118,7 @@ function isActiveOutcomeBefore(tokens: readonly Token[], i: number): boolean {
 
 /** Reads the noun phrase after a number; undefined when it is not a group of people. */
 function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: number, isArticle: boolean): Omit<CountedGroup, "value" | "qualifier" | "partOf"> | undefined {
+  if (!isArticle && isDayNumber(tokens, numberFrom, numberTo)) return undefined;
   let j = numberTo;
   // "14 out of a total of 30 kidnapped passengers"
   if (tokens[j]?.norm === "out" && tokens[j + 1]?.norm === "of") {
@@ -185,7 +187,7 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
       continue;
     }
     if (phraseBreakers.has(w) && !(inOfPhrase && (w === "the" || w === "of"))) break;
-    if (t.isNumber) break;
+    if (t.isNumber || numberWordValue(w) !== undefined) break;
     if (outcomeAt(tokens, k) !== undefined && !(casualtyHeads.has(w))) break;
     const head = casualtyHeads.get(w);
     if (head !== undefined) {
