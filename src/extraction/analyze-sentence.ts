@@ -65,6 +65,9 @@ const verbsAfterSeat = /^(?:'s|has|have|had|said|says|urged|claims|claimed|insis
 
 const weaponHint = /suicide|borne|bomb|laden|vbied|ied|explosi|mine|device|cooker|fire|gun|shot|shoot|sniper|rifle|weapon|arms|pistol|kalashnikov|ak-?47|grenade|rocket|rpg|mortar|drone|quadcopter|uav|unmanned|detonat|ammunition|rounds|bullet|cartridge|ammo|night[- ]vision|machine|anti-aircraft/;
 
+/** Police and administrative titles that read like group acronyms. */
+const policeTitles = new Set(["ssp", "dsp", "sho", "asi", "dpo", "rpo", "igp", "dig", "sp", "cpo", "ssp operations", "aig", "ig"]);
+
 /** A news outlet cited for an incident ("according to a Geo TV report") is not a statistical report. */
 const mediaReport = /\baccording to (?:a|an|the) [\w\s.'-]{0,30}?(?:tv|news|media|newspaper|channel|agency|wire|television|radio) reports?\b/g;
 
@@ -102,7 +105,16 @@ export function analyzeSentence(
   const casualties = findCasualties(tokens);
   const dates = findDates(text, published);
 
-  const actors: ActorHit[] = scanners.actors.scan(keys).map((m) => ({ alias: m.name, from: m.from, to: m.to }));
+  const actors: ActorHit[] = scanners.actors
+    .scan(keys)
+    .filter((m) => {
+      const written = originalText.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
+      // Police ranks share letters with group acronyms ("SSP Operations"); a short acronym must be written in capitals.
+      if (policeTitles.has(written.toLowerCase())) return false;
+      if (/^[a-z]{2,4}$/i.test(written) && written !== written.toUpperCase()) return false;
+      return true;
+    })
+    .map((m) => ({ alias: m.name, from: m.from, to: m.to }));
   const covered = (from: number, to: number): boolean => actors.some((a) => from < a.to && to > a.from);
 
   const places: PlaceHit[] = [];
