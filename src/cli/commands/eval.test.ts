@@ -1,54 +1,40 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runArmtrace } from "../../../test/run-cli.ts";
+import { runArmtrace, SHARED } from "../../../test/run-cli.ts";
 
+const seedsGold = join(SHARED, "seeds", "gold");
+const scorer = join(SHARED, "eval", "score.mjs");
 const folder = mkdtempSync(join(tmpdir(), "armtrace-eval-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** A two-report gold set written here: one incident the extractor should find, one report with nothing. */
-function writeGoldSet(): string {
-  mkdirSync(join(folder, "text"));
-  mkdirSync(join(folder, "gold"));
-  writeFileSync(
-    join(folder, "text", "a.txt"),
-    "PESHAWAR: Two policemen were killed when gunmen opened fire on a police patrol in Peshawar on Monday, officials said.",
-  );
-  writeFileSync(join(folder, "text", "b.txt"), "The provincial cabinet met on Tuesday to discuss the budget for schools and hospitals.");
-  const none = { security_forces: null, civilians: null, militants: null, unknown: null };
-  writeFileSync(
-    join(folder, "gold", "a.json"),
-    JSON.stringify({
-      file: "a.txt",
-      published: "2025-03-11",
-      events: [
-        {
-          type: "attack", date: "2025-03-10", date_end: null, country: "PK", admin1: "Khyber Pakhtunkhwa", admin2: "Peshawar",
-          perpetrators: [], targets: ["Pakistan security forces"], killed: { ...none, security_forces: 2 }, injured: none, weapons: ["small_arms"],
-          evidence_text: "Two policemen were killed when gunmen opened fire on a police patrol in Peshawar on Monday",
-        },
-      ],
-      claims: [],
-    }),
-  );
-  writeFileSync(join(folder, "gold", "b.json"), JSON.stringify({ file: "b.txt", published: "2025-03-12", events: [], claims: [] }));
-  return join(folder, "gold");
-}
-
-describe("armtrace eval", () => {
-  it("runs the extractor over an analyst's gold set and prints the metrics", () => {
-    const run = runArmtrace(["eval", "--gold", writeGoldSet()]);
+describe.skipIf(!existsSync(seedsGold) || !existsSync(scorer))("armtrace eval on the seeds (skipped: ../shared is absent)", () => {
+  it("scores the extractor and prints what the shared scorer prints for the same predictions", () => {
+    const run = runArmtrace(["eval", "--gold", seedsGold]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^documents 2$/m);
-    expect(run.stdout).toMatch(/events\s+P 100\.0%\s+R 100\.0%\s+F1 100\.0%/);
-    expect(run.stdout).toMatch(/totals exact 100\.0% \(1\/1\)/);
+    expect(run.stdout).toMatch(/^documents 5\nevents {3}P /);
+    const files = ["000_1b3b69f08552c17c", "001_532c002ec9f8cc56", "002_5b9b2938c77cd680", "003_fff13f538e277133", "004_955a3a7000d4d906"];
+    const published = ["2025-11", "2024-06", "2025-12", "2024", null];
+    const predictions: unknown[] = [];
+    for (const [i, stem] of files.entries()) {
+      const args = ["extract", "--json", ...(published[i] ? ["--published", published[i]!] : []), join(SHARED, "seeds", `${stem}.txt`)];
+      predictions.push(...(JSON.parse(runArmtrace(args).stdout) as unknown[]));
+    }
+    const predFile = join(folder, "pred.json");
+    writeFileSync(predFile, JSON.stringify(predictions));
+    const ours = runArmtrace(["eval", "--gold", seedsGold, "--pred", predFile]);
+    const theirs = spawnSync(process.execPath, [scorer, "--gold", seedsGold, "--pred", predFile], { encoding: "utf8" });
+    expect(ours.status).toBe(0);
+    expect(ours.stdout).toBe(theirs.stdout);
+    expect(ours.stdout).toBe(run.stdout);
   });
 
-  it("names a gold folder it cannot read", () => {
-    const run = runArmtrace(["eval", "--gold", join(folder, "missing")]);
+  it("fails clearly on a missing gold folder", () => {
+    const run = runArmtrace(["eval", "--gold", join(folder, "nothing-here")]);
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(/cannot read gold folder .*missing/);
+    expect(run.stderr).toMatch(/cannot read gold folder/);
   });
 });
