@@ -243,7 +243,10 @@ function dateConflicts(a: PartialDate | undefined, b: PartialDate | undefined): 
 
 function frameDate(frame: SentenceFrame, anchor: PartialDate | undefined): { date: PartialDate; end?: PartialDate } | undefined {
   // An explicit date beats "a day earlier" in the same sentence.
-  const ordered = [...frame.dates.filter((d) => !d.isAnaphoric), ...frame.dates.filter((d) => d.isAnaphoric)];
+  // The most precise explicit date of the sentence leads ("abducted last week … found on Saturday").
+  const precision = (d: DateMention): number => (d.date.day !== undefined ? 3 : d.date.month !== undefined ? 2 : 1);
+  const explicit = frame.dates.filter((d) => !d.isAnaphoric).sort((a, b) => precision(b) - precision(a));
+  const ordered = [...explicit, ...frame.dates.filter((d) => d.isAnaphoric)];
   for (const mention of ordered) {
     if (mention.isReportDate) continue;
     // "… which continued till Saturday": the end of something already dated.
