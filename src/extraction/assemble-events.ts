@@ -49,7 +49,7 @@ const strongNewIncident = /\b(in (?:another|a separate|a similar|a third|a secon
 const counterClaim = /\b(disputed|denied|contradict(?:ed|ing)?|rejected the|on the other hand|for (?:its|their) part|countered|in a separate statement|a different account|put (?:its|their) (?:own )?(?:losses|toll|casualties)|puts (?:its|their) (?:own )?(?:losses|toll|casualties)|on condition of anonymity|claimed (?:that )?(?:more than|over|at least) \d)/;
 
 /** A sentence summing up several incidents ("11 khwarij killed in two IBOs"): its toll belongs to none of them alone. */
-const multiIncidentSummary = /\b(?:two|three|four|five|several|multiple|separate|series of|twin|a spate of)\b (?:\w+ ){0,2}(?:ibos|operations|attacks|incidents|strikes|raids|blasts|explosions|bombings|ambushes)\b/;
+const multiIncidentSummary = /\b(?:two|three|four|five|several|multiple|separate|series of|twin|a spate of)\b (?:[\w-]+ ){0,3}(?:ibos|operations|attacks|incidents|strikes|raids|blasts|explosions|bombings|ambushes)\b/;
 
 /** Meetings, speeches, condemnations and funerals: not incidents unless they state a toll. */
 const statementCue = /\b(chaired|chairing|apex committee|meeting|was briefed|were briefed|press conference|summit|seminar|conference|condoled|condolences|paid tribute|funeral|reviewed the|directed the|vowed|pledged)\b/;

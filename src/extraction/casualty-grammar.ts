@@ -309,6 +309,8 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     const group = groups[g]!;
     if (group.partOf !== null) continue;
     let k = group.to;
+    // "11 injured, including four FC personnel": a bare count, its outcome, then its parts.
+    if (group.isBare && outcomeAt(tokens, k) !== undefined && tokens[outcomeAt(tokens, k)!.to]?.norm === ",") k = outcomeAt(tokens, k)!.to;
     if (tokens[k]?.norm === ",") k++;
     const cue = tokens[k]?.norm;
     const isIncluding = cue === "including" || cue === "incl" || (cue === "among" && (tokens[k + 1]?.norm === "them" || tokens[k + 1]?.norm === "whom")) || (cue === "of" && tokens[k + 1]?.norm === "whom");
