@@ -404,6 +404,14 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
         (!isPlainContinuation && dateConflicts(effectiveDate(current), dated?.date)) ||
         isAirstrikeDraft(current) !== isAirstrike ||
         (isWeakNew && (place !== undefined || ownDate) && (place === undefined || !sameBranch(current.place ?? place, place) || dateConflicts(current.date, dated?.date) || current.date === undefined));
+      // "The operation, launched on August 6, …": the same operation, whose start the sentence gives.
+      const restatesCurrent = /^\W*the (?:operation|attack|raid|strike|strikes|clash|clashes|fighting|assault|offensive|siege)\b/.test(frame.text) && !placeConflicts(current, place) && !hasToll;
+      if (conflict && restatesCurrent && dated !== undefined && current.date !== undefined && toDays(dated.date) < toDays(current.date) && toDays(current.date) - toDays(dated.date) <= 10 && dated.date.day !== undefined) {
+        current.dateEnd = current.dateEnd ?? current.date;
+        current.date = dated.date;
+        current.frames.push(frame);
+        continue;
+      }
       if (!conflict) target = current;
       // "… claimed responsibility for the attack" after a paragraph of background: the report's main incident.
       const main = drafts[0];
@@ -441,6 +449,8 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
   }
   return { drafts, unassigned };
 }
+
+const toDays = (d: PartialDate): number => Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1) / 86_400_000;
 
 const precisionRank = (d: PartialDate): number => ({ year: 1, month: 2, day: 3 })[precisionOf(d)];
 
