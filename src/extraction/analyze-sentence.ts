@@ -65,6 +65,9 @@ const verbsAfterSeat = /^(?:'s|has|have|had|said|says|urged|claims|claimed|insis
 
 const weaponHint = /suicide|borne|bomb|laden|vbied|ied|explosi|mine|device|cooker|fire|gun|shot|shoot|sniper|rifle|weapon|arms|pistol|kalashnikov|ak-?47|grenade|rocket|rpg|mortar|drone|quadcopter|uav|unmanned|detonat|ammunition|rounds|bullet|cartridge|ammo|night[- ]vision|machine|anti-aircraft/;
 
+/** Words that make a sentence statistical even when it names a day. */
+const strongStatistic = /per ?cent|percent|\d+ ?pc\b|\d ?%|a total of|statistic|\breport\b|\bdata\b|figures|recorded \d|quarter|first half|second half/;
+
 /** Police and administrative titles that read like group acronyms. */
 const policeTitles = new Set(["ssp", "dsp", "sho", "asi", "dpo", "rpo", "igp", "dig", "sp", "cpo", "ssp operations", "aig", "ig"]);
 
@@ -210,7 +213,7 @@ export function analyzeSentence(
     typeScores,
     isNewIncident: newIncidentCue.test(text),
     isContinuation: continuationCue.test(text),
-    isAggregate: aggregateCue.test(text.replace(mediaReport, "")),
+    isAggregate: aggregateCue.test(text.replace(mediaReport, "")) && !(dates.some((d) => !d.isReportDate && !d.isAnaphoric && d.date.day !== undefined) && !strongStatistic.test(text)),
     isIrrealis: irrealisCue.test(text),
     isAccident: accidentCue.test(text),
   };

@@ -56,7 +56,7 @@ const patterns: Array<{ re: RegExp; kind: string }> = [
   { re: new RegExp(`^${year}:`, "g"), kind: "yearOnly" },
   { re: /\bearly hours of (sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/g, kind: "weekday2" },
   { re: new RegExp(`\\b(?:(last|this|on|late|early|next) )?${weekday}(?:'s)?(?: (night|morning|evening|afternoon|midnight))?\\b`, "g"), kind: "weekday" },
-  { re: /\b(day before yesterday|yesterday|last night|overnight|late last night|throughout the night|during the night|late at night|earlier today|today|this morning|tonight|this evening|this afternoon|on the same day|that same day|the same day|the previous day|the day before|a day earlier|a day before|a day after|the next day|the following day|last week|this week|earlier this week|last month|this month|earlier this month|earlier this year|this year|last year|the current year|the previous year)\b/g, kind: "relative" },
+  { re: /\b(day before yesterday|yesterday|last night|overnight|late last night|throughout the night|during the night|late at night|earlier today|today|this morning|tonight|this evening|this afternoon|on the same day|that same day|the same day|the previous day|the day before|a day earlier|a day before|a day after|the next day|the following day|last week|this week|earlier this week|earlier in the week|later in the week|earlier in the day|later in the day|earlier in the month|last month|this month|earlier this month|earlier this year|this year|last year|the current year|the previous year)\b/g, kind: "relative" },
   { re: /\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (day|days|week|weeks|month|months) (ago|earlier|before|back)\b/g, kind: "ago" },
 ];
 
@@ -64,6 +64,8 @@ const patterns: Array<{ re: RegExp; kind: string }> = [
 const reportPrefix = /\b(?:said|says|say|reported|confirmed|announced|told|added|stated|claimed|disclosed|informed|quoted|issued|released|posted|tweeted|wrote|updated|published|condemned)(?: (?:on|in|a|an|the|statement|press|conference|briefing|its|his|their|late|early|reporters|media|journalists|news|agency|afp|reuters|ap|dawn|a statement issued|x|twitter|facebook|telegram|channel|website|message))* ?$/;
 const monthMention = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 const relativeMention = /yesterday|night|today|morning|tonight|evening|afternoon|week|month|year|day|ago|earlier|before|after|back/;
+/** "told the Senate on Tuesday", "informed the National Assembly on Monday". */
+const toldPrefix = /\b(?:told|informed|briefed|addressed|assured)(?: the)?(?: [a-z]+){1,3} (?:on )?$/;
 const speechWords = /\b(said|says|say|reported|reports|confirmed|announced|told|added|stated|claimed|disclosed|informed|quoted|issued|released|posted|tweeted|wrote|statement|briefing|report|reporting|confirmed|condemned|published|updated)\b/;
 
 function toUtc(d: PartialDate): Date {
@@ -170,7 +172,7 @@ export function findDates(text: string, published: PartialDate | undefined): Dat
       const isReportDate =
         isDateline ||
         ((kind === "weekday" || kind === "relative" || kind === "dayMonth") &&
-          (reportPrefix.test(before) || /^,? (said|told|reported)\b/.test(after)) &&
+          (reportPrefix.test(before) || toldPrefix.test(before) || /^,? (said|told|reported)\b/.test(after)) &&
           !/\b(night|morning|evening|afternoon)\b/.test(m[0]));
       mentions.push({ ...mention, start, stop, isReportDate });
     }
@@ -262,6 +264,13 @@ function interpret(kind: string, m: RegExpExecArray, text: string, published: Pa
         case "the next day":
         case "the following day":
           return { date: { year: 0 }, isAnaphoric: true, anchorOffsetDays: 1 };
+        case "earlier in the day":
+        case "later in the day":
+          return { date: { year: 0 }, isAnaphoric: true, anchorOffsetDays: 0 };
+        case "earlier in the month":
+          return published?.month === undefined ? undefined : plain({ year: published.year, month: published.month });
+        case "earlier in the week":
+        case "later in the week":
         case "last week":
         case "this week":
         case "earlier this week": {
