@@ -29,6 +29,8 @@ export interface Source extends Omit<SourceDraft, "raw"> {
   /** Estimated share of word 3-shingles the two texts have in common (0–1). */
   nearDuplicateSimilarity: number | null;
   ingestedAt: string;
+  /** The analyst's Admiralty grade, e.g. "B2" (source reliability A–F, information credibility 1–6), or null. */
+  grade: string | null;
 }
 
 /** A stored source with the verbatim bytes (for `sources show --raw` and evidence export). */

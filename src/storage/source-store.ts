@@ -8,11 +8,11 @@ import type { ArmtraceDatabase } from "./database.ts";
 import type { Database } from "./schema.ts";
 import type { SourcesTable } from "./tables/sources.ts";
 
-type SourceRow = Omit<SourcesTable, "id" | "raw" | "minhash"> & { id: number };
+type SourceRow = Omit<SourcesTable, "id" | "raw" | "minhash" | "reliability_set_by" | "reliability_set_at"> & { id: number };
 
 const SOURCE_COLUMNS = [
   "id", "content_hash", "kind", "origin", "url", "title", "outlet", "published", "language", "media_type", "text",
-  "word_count", "near_duplicate_of", "near_duplicate_similarity", "ingested_at",
+  "word_count", "near_duplicate_of", "near_duplicate_similarity", "ingested_at", "reliability_source", "reliability_information",
 ] as const;
 
 function toSource(row: SourceRow): Source {
@@ -32,6 +32,7 @@ function toSource(row: SourceRow): Source {
     nearDuplicateOf: row.near_duplicate_of,
     nearDuplicateSimilarity: row.near_duplicate_similarity,
     ingestedAt: row.ingested_at,
+    grade: row.reliability_source && row.reliability_information ? `${row.reliability_source}${row.reliability_information}` : null,
   };
 }
 

@@ -75,6 +75,9 @@ describe("ingest a batch with bad files", () => {
     expect(shown.stdout).toContain("3,000 rounds of ammunition");
     const raw = runArmtrace(["sources", "show", "1", "--raw", "--db", db]);
     expect(raw.stdout).toContain('<script>alert("never run")</script>');
+    expect(shown.stdout).toContain("grade:      not graded");
+    expect(runArmtrace(["events", "grade-source", "1", "B2", "--db", db]).status).toBe(0);
+    expect(runArmtrace(["sources", "show", "1", "--db", db]).stdout).toContain("grade:      B2");
     const missing = runArmtrace(["sources", "show", "99", "--db", db]);
     expect(missing.status).toBe(4);
     expect(missing.stderr).toBe("armtrace: no source with id 99\n");

@@ -71,6 +71,7 @@ export function registerSourcesCommand(program: Command, context: CliContext): v
         `hash:       ${source.contentHash}`,
         `near-dup:   ${source.nearDuplicateOf ? `of ${source.nearDuplicateOf} (similarity ${source.nearDuplicateSimilarity?.toFixed(2)})` : "-"}`,
         `ingested:   ${source.ingestedAt}`,
+        `grade:      ${source.grade ?? "not graded (armtrace events grade-source ID B2)"}`,
         "",
         source.text,
       ];

@@ -26,6 +26,7 @@ const sourceSchema = {
     contentHash: { type: "string" },
     nearDuplicateOf: nullableInteger,
     nearDuplicateSimilarity: { type: ["number", "null"], description: "estimated share of shared word 3-shingles (0–1)" },
+    grade: { type: ["string", "null"], description: "Admiralty grade set by an analyst, e.g. B2 (source A–F, information 1–6)" },
     ingestedAt: { type: "string" },
   },
   required: ["id", "kind", "origin", "url", "title", "outlet", "published", "mediaType", "wordCount", "contentHash", "ingestedAt"],

@@ -18,6 +18,11 @@ export interface SourcesTable {
   near_duplicate_of: number | null;
   near_duplicate_similarity: number | null;
   ingested_at: string;
+  /** Admiralty grade (migration 021): reliability of the source A–F, credibility of the information 1–6. */
+  reliability_source: string | null;
+  reliability_information: number | null;
+  reliability_set_by: string | null;
+  reliability_set_at: string | null;
 }
 
 export interface SourceMinhashBandsTable {
