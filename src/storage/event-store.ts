@@ -19,6 +19,7 @@ import { addDays, dateSpan, firstDay, lastDay, maxEventSpanDays } from "../event
 import type { EventFilter, EventPage, EventQuery, EventSort } from "../events/event-query.ts";
 import type { BulkWrite, EventPair, EventRepository, EventWrite, EventWriteSession } from "../events/event-repository.ts";
 import type { ArmtraceDatabase } from "./database.ts";
+import { suspendReportRollups, type SuspendedRollups } from "./report-rollup-rebuild.ts";
 import type { Database } from "./schema.ts";
 
 type EventRow = Selectable<Database["events"]>;
@@ -485,13 +486,16 @@ export class EventStore implements EventRepository {
     sqlite.pragma("defer_foreign_keys = ON");
     let isOpen = true;
     let deferred: Array<{ name: string; sql: string }> = [];
+    let rollups: SuspendedRollups | undefined;
+    let isDeferred = false;
     return {
       write<T>(work: (session: EventWriteSession) => T): T {
         if (!isOpen) throw new ArmtraceError("INTERNAL", "bulk write already finished");
         return work(session);
       },
       deferQueryIndexes() {
-        if (!isOpen || deferred.length > 0) return;
+        if (!isOpen || isDeferred) return;
+        isDeferred = true;
         // Every explicit index on events and event_actors (whoever declared it) except the ones the import's
         // own lookups use; dropped and re-created inside this transaction, so a crash restores them too.
         deferred = sqlite
@@ -501,6 +505,8 @@ export class EventStore implements EventRepository {
           )
           .all() as Array<{ name: string; sql: string }>;
         for (const index of deferred) sqlite.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+        // The report rollup triggers likewise: the rollup tables are recomputed once at commit, set-based.
+        rollups = suspendReportRollups(sqlite);
         // A larger page cache for the load keeps the growing trees in memory instead of spilling pages.
         sqlite.pragma(`cache_size = ${bulkCacheKib}`);
       },
@@ -508,6 +514,7 @@ export class EventStore implements EventRepository {
         if (!isOpen) return;
         isOpen = false;
         try {
+          rollups?.resume();
           for (const index of deferred) sqlite.exec(index.sql);
           sqlite.exec("COMMIT");
           if (deferred.length > 0) {
