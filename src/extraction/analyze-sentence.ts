@@ -146,7 +146,7 @@ export function analyzeSentence(
     const ownerIsPossessive = owner !== undefined && owner.to === match.from && normalizedDocument.slice(tokens[owner.to - 1]!.end - 2, tokens[owner.to - 1]!.end) === "'s";
     if (ownerIsPossessive && !match.values.some((v) => owner.values.some((o) => (o.level === "admin1" ? v.admin1 === o.name : v.admin2 !== null && v.admin2 === o.admin2)))) continue;
     const entry =
-      (possessive ? match.values.find((v) => v.level === "admin1") : undefined) ??
+      (possessive || isProvinceWord ? match.values.find((v) => v.level === "admin1") : undefined) ??
       provinceOfOther ??
       capitalDistrict ??
       match.values.find((v) => v.level !== "admin1" && v.admin1 !== null && provincesNamed.has(v.admin1)) ??
@@ -175,7 +175,7 @@ export function analyzeSentence(
     const beforeText = text.slice(0, tokens[match.from]!.start - start);
     const lowerNameEarly = match.name.toLowerCase();
     const isRoute = /\b(?:between|from)(?: the)?(?: \w+)?(?: and| to)? $/.test(beforeText) || (/\bbetween (?:the )?[\w' -]+ and $/.test(beforeText) && beforeText.length - beforeText.lastIndexOf("between") < 40);
-    const isOrigin = /\b(?:residents? of|native of|hailing from|hails from|belonged to|belonging to|belongs to|hometown(?: of)?|home town|domiciled in|resident of district|belonged to the)(?: the)?(?: district)? $/.test(beforeText);
+    const isOrigin = /\b(?:(?:carried out|fired|launched|came|coming|originat(?:ed|ing)|operating|infiltrat(?:ed|ing)) from(?: across)?(?: the)?(?: \w+)? |residents? of|native of|hailing from|hails from|belonged to|belonging to|belongs to|hometown(?: of)?|home town|domiciled in|resident of district|belonged to the)(?: the)?(?: district)? $/.test(beforeText);
     const isDestination = isOrigin || /\b(?:bound|headed|heading|left|leaving|departed|travelling|traveling|en route) for $/.test(beforeText);
     const isTreatment = isDestination || /\b(?:died|succumbed|hospitali[sz]ed|treated|treatment|hospitals?|shifted|transferred|taken|airlifted|moved|rushed|referred|evacuated)(?: \w+){0,3} (?:in|to) $/.test(beforeText);
     const seatPhrase = isRoute || isTreatment || /\b(?:government|authorities|regime|rulers|administration|leadership|talks|meeting) in $/.test(beforeText) || (governmentSeats.has(lowerNameEarly) && /\b(?:embassy|mission|delegation|envoy|ambassador|officials|spokesman|spokesperson) in $/.test(beforeText));

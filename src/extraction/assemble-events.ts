@@ -405,10 +405,17 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
         isAirstrikeDraft(current) !== isAirstrike ||
         (isWeakNew && (place !== undefined || ownDate) && (place === undefined || !sameBranch(current.place ?? place, place) || dateConflicts(current.date, dated?.date) || current.date === undefined));
       // "The operation, launched on August 6, …": the same operation, whose start the sentence gives.
-      const restatesCurrent = /^\W*the (?:operation|attack|raid|strike|strikes|clash|clashes|fighting|assault|offensive|siege)\b/.test(frame.text) && !placeConflicts(current, place) && !hasToll;
+      const restatesCurrent =
+        (/^\W*the (?:operation|attack|raid|strike|strikes|clash|clashes|fighting|assault|offensive|siege)\b/.test(frame.text) ||
+          (place !== undefined && current.place !== undefined && sameBranch(current.place, place) && !frame.isNewIncident && /\b(?:operation|offensive|raid)\b/.test(frame.text))) &&
+        !placeConflicts(current, place) &&
+        !hasToll;
       if (conflict && restatesCurrent && dated !== undefined && current.date !== undefined && toDays(dated.date) < toDays(current.date) && toDays(current.date) - toDays(dated.date) <= 10 && dated.date.day !== undefined) {
-        current.dateEnd = current.dateEnd ?? current.date;
-        current.date = dated.date;
+        // Only a sentence about "the operation" itself moves the start; a mention elsewhere keeps the report's day.
+        if (/^\W*the (?:operation|attack|raid|strike|strikes|clash|clashes|fighting|assault|offensive|siege)\b/.test(frame.text)) {
+          current.dateEnd = current.dateEnd ?? current.date;
+          current.date = dated.date;
+        }
         current.frames.push(frame);
         continue;
       }
