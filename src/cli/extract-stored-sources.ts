@@ -1,14 +1,5 @@
-import { userInfo } from "node:os";
 import type { CliContext } from "./cli-context.ts";
-
-/** The name recorded as author of CLI writes: the login name, else "cli". */
-export function cliUser(): string {
-  try {
-    return userInfo().username || "cli";
-  } catch {
-    return "cli";
-  }
-}
+import { cliUser } from "./cli-user.ts";
 
 /**
  * Extracts stored sources and saves incidents and claims as review candidates; prints one line per source

@@ -1,8 +1,6 @@
 import type { Command } from "commander";
 import { once } from "node:events";
 import { closeSync, createReadStream, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { userInfo } from "node:os";
-import { defaultActorRegistry } from "../../actors/index.ts";
 import { ArmtraceError } from "../../errors.ts";
 import {
   exportEvents,
@@ -25,14 +23,9 @@ import {
   type ImportFormat,
   type ListEventsInput,
 } from "../../events/index.ts";
-import { createEventStore } from "../../storage/event-store.ts";
-import { SourceReliabilityStore } from "../../storage/source-reliability-store.ts";
 import type { CliContext } from "../cli-context.ts";
-
-/** Control characters shown escaped so stored text cannot drive the terminal. */
-function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
+import { cliUser } from "../cli-user.ts";
+import { terminalSafe } from "../terminal-text.ts";
 
 function parseId(value: string, what = "event id"): number {
   const id = Number(value);
@@ -40,22 +33,9 @@ function parseId(value: string, what = "event id"): number {
   return id;
 }
 
-function defaultUser(): string {
-  try {
-    return userInfo().username || "cli";
-  } catch {
-    return "cli";
-  }
-}
-
+/** The event use cases' dependencies, from the composition root on the database named by --db. */
 async function dependencies(context: CliContext, command: Command): Promise<EventDependencies> {
-  const database = await context.database(command.optsWithGlobals().db);
-  return {
-    events: createEventStore(database),
-    now: () => new Date().toISOString(),
-    actors: defaultActorRegistry(),
-    sourceReliability: new SourceReliabilityStore(database),
-  };
+  return (await context.services(command.optsWithGlobals().db)).events;
 }
 
 async function writeStdout(text: string): Promise<void> {
@@ -208,7 +188,7 @@ export function registerEventsCommand(program: Command, context: CliContext): vo
     .argument("<file>", "file to import")
     .option("--skip-invalid", "import the valid rows and report the skipped ones, instead of refusing the file")
     .option("--deletions <file>", "ACLED deletions list: events with these event_id_cnty are removed")
-    .option("--user <name>", "who is importing (recorded in each event's history)", defaultUser())
+    .option("--user <name>", "who is importing (recorded in each event's history)", cliUser())
     .option("--json", "print the import report as JSON")
     .action(async (file: string, options: { format: string; skipInvalid?: boolean; deletions?: string; user: string; json?: boolean }, command: Command) => {
       if (!importFormats.includes(options.format as ImportFormat)) throw new ArmtraceError("UNSUPPORTED_FORMAT", `unknown import format "${options.format}"; use ${importFormats.join(", ")}`);
@@ -275,7 +255,7 @@ export function registerEventsCommand(program: Command, context: CliContext): vo
     .requiredOption("--state <state>", "candidate, confirmed or rejected")
     .option("--reason <text>", "why (required to reject)")
     .option("--expected-version <n>", "the version you reviewed; refused if the event changed since")
-    .option("--user <name>", "who is reviewing", defaultUser())
+    .option("--user <name>", "who is reviewing", cliUser())
     .option("--json", "print the event as JSON")
     .action(async (idText: string, options: { state: string; reason?: string; expectedVersion?: string; user: string; json?: boolean }, command: Command) => {
       const deps = await dependencies(context, command);
@@ -299,7 +279,7 @@ export function registerEventsCommand(program: Command, context: CliContext): vo
     .argument("<a>", "the event that stays")
     .argument("<b>", "the event merged into it")
     .option("--reason <text>", "why they are one incident")
-    .option("--user <name>", "who is merging", defaultUser())
+    .option("--user <name>", "who is merging", cliUser())
     .action(async (a: string, b: string, options: { reason?: string; user: string }, command: Command) => {
       const deps = await dependencies(context, command);
       const result = mergeEvents(deps, { survivorId: parseId(a), absorbedId: parseId(b), ...(options.reason ? { reason: options.reason } : {}) }, { actor: options.user });
@@ -311,7 +291,7 @@ export function registerEventsCommand(program: Command, context: CliContext): vo
     .description("undo the merge that absorbed an event")
     .argument("<id>", "the event that was merged into another")
     .option("--reason <text>", "why")
-    .option("--user <name>", "who is unmerging", defaultUser())
+    .option("--user <name>", "who is unmerging", cliUser())
     .action(async (idText: string, options: { reason?: string; user: string }, command: Command) => {
       const deps = await dependencies(context, command);
       const result = unmergeEvents(deps, { absorbedId: parseId(idText), ...(options.reason ? { reason: options.reason } : {}) }, { actor: options.user });
@@ -347,7 +327,7 @@ export function registerEventsCommand(program: Command, context: CliContext): vo
     .argument("<a>", "event id")
     .argument("<b>", "event id")
     .option("--reason <text>", "why")
-    .option("--user <name>", "who decided", defaultUser())
+    .option("--user <name>", "who decided", cliUser())
     .action(async (a: string, b: string, options: { reason?: string; user: string }, command: Command) => {
       const deps = await dependencies(context, command);
       keepEventsApart(deps, { firstId: parseId(a), secondId: parseId(b), ...(options.reason ? { reason: options.reason } : {}) }, { actor: options.user });
@@ -359,7 +339,7 @@ export function registerEventsCommand(program: Command, context: CliContext): vo
     .description("set a source's Admiralty grade: reliability A–F and credibility 1–6, e.g. B2 (\"none\" clears it)")
     .argument("<source-id>", "source id")
     .argument("<grade>", "e.g. B2")
-    .option("--user <name>", "who graded it", defaultUser())
+    .option("--user <name>", "who graded it", cliUser())
     .action(async (sourceText: string, grade: string, options: { user: string }, command: Command) => {
       const deps = await dependencies(context, command);
       const set = await setSourceReliability(deps, { sourceId: parseId(sourceText, "source id"), grade: grade === "none" ? null : grade.toUpperCase() }, { actor: options.user });

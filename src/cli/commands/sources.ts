@@ -2,17 +2,13 @@ import type { Command } from "commander";
 import { ArmtraceError } from "../../errors.ts";
 import { createSourceStore } from "../../storage/source-store.ts";
 import type { CliContext } from "../cli-context.ts";
+import { terminalSafe } from "../terminal-text.ts";
 
 /** A source id from the command line, or INVALID_INPUT naming the bad value. */
 export function parseSourceId(value: string): number {
   const id = Number(value);
   if (!Number.isInteger(id) || id <= 0) throw new ArmtraceError("INVALID_INPUT", `"${value}" is not a source id (a positive integer)`);
   return id;
-}
-
-/** Control characters other than tab and newline are shown escaped, so stored text cannot drive the terminal. */
-export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 export function registerSourcesCommand(program: Command, context: CliContext): void {

@@ -9,11 +9,7 @@ import { defaultGazetteer } from "../../codebook/gazetteer.ts";
 import { defaultWeaponTaxonomy } from "../../codebook/weapon-taxonomy.ts";
 import { createTraceCaseStore } from "../../storage/tracing-case-store.ts";
 import type { CliContext } from "../cli-context.ts";
-
-/** Control characters shown escaped so stored text cannot drive the terminal. */
-export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
+import { terminalSafe } from "../terminal-text.ts";
 
 export function parsePositiveInteger(value: string, what: string): number {
   const number = Number(value);
