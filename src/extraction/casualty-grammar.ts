@@ -262,7 +262,7 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     const word = tokens[i]!.norm;
     if ((word === "a" || word === "an") && !headAhead(tokens, i + 1)) continue;
     // "… a polio vaccinator and the policeman escorting him": a definite singular in a list counts one.
-    if (word === "the" && ((tokens[i - 1]?.norm === "and" && groups.length > 0 && groups[groups.length - 1]!.to >= i - 1) || (tokens[i - 1]?.norm === "including" && groups.length > 0))) {
+    if ((word === "the" || word === "his" || word === "her" || word === "their") && ((tokens[i - 1]?.norm === "and" && groups.length > 0 && groups[groups.length - 1]!.to >= i - 1) || (tokens[i - 1]?.norm === "including" && groups.length > 0))) {
       const head = casualtyHeads.get(tokens[i + 1]?.norm ?? "") ?? casualtyHeads.get(tokens[i + 2]?.norm ?? "");
       const singular = !/s$/.test(tokens[i + 1]?.norm ?? "") || /(?:ss|us)$/.test(tokens[i + 1]?.norm ?? "");
       if (head !== undefined && head !== "unknown" && singular) {
