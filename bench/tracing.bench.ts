@@ -14,6 +14,7 @@ import { openDatabase } from "../src/storage/database.ts";
 import { readRecordCsv } from "../src/storage/tracing-csv.ts";
 import { createTraceRecordStore } from "../src/storage/tracing-record-store.ts";
 import { CONFUSABLE_GROUPS, formatSerial, importRecords, matchSerial, normalizeManufacturer, normalizeModel, parseSerialText, stemOf, type RecordDraft, type SerialEntry } from "../src/tracing/index.ts";
+import { createRandom } from "./bench-support.ts";
 
 export interface TracingBenchOptions {
   serials?: number;
@@ -238,16 +239,6 @@ async function writeTransferCsv(path: string, rows: number, random: () => number
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -8,7 +8,7 @@ import type { CodebookFile, WeaponCategory, WeaponEntry } from "./codebook-types
 import { ArmtraceError } from "../errors.ts";
 
 /** The twelve weapon categories of the extraction contract, in its order. */
-export const weaponCategories: readonly WeaponCategory[] = [
+export const weaponCategories = [
   "small_arms",
   "light_weapons",
   "ied",
@@ -21,7 +21,7 @@ export const weaponCategories: readonly WeaponCategory[] = [
   "night_vision",
   "ammunition",
   "explosives",
-];
+] as const satisfies readonly WeaponCategory[];
 
 /** Lookup from weapon words and model names to the contract's categories. */
 export interface WeaponTaxonomy {

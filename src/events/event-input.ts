@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { weaponCategories } from "../codebook/weapon-taxonomy.ts";
 import { ArmtraceError } from "../errors.ts";
 import { casualtyCategories, datePrecisions, eventTypes, geoPrecisions, reviewStates } from "./event.ts";
 import { daysBetween, firstDay, isDateAtPrecision, lastDay, maxEventSpanDays } from "./event-dates.ts";
@@ -7,21 +8,6 @@ import { daysBetween, firstDay, isDateAtPrecision, lastDay, maxEventSpanDays } f
  * Schemas of the inputs events accept, shared by the CLI, the HTTP API and importers, so every boundary
  * validates the same way. Unknown fields are refused.
  */
-
-const weaponCategories = [
-  "small_arms",
-  "light_weapons",
-  "ied",
-  "suicide_vest",
-  "vbied",
-  "rocket",
-  "mortar",
-  "grenade",
-  "drone",
-  "night_vision",
-  "ammunition",
-  "explosives",
-] as const;
 
 const count = z.number().int().min(0).max(1_000_000).nullable();
 
