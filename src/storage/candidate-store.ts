@@ -1,24 +1,12 @@
+import type { Selectable } from "kysely";
 import { ArmtraceError } from "../errors.ts";
 import type { CandidateRepository, ExtractionRun, StoredClaim } from "../extraction/candidate-repository.ts";
 import type { ClaimMetric, ClaimQualifier, ExtractedClaim } from "../extraction/extraction-types.ts";
 import type { ArmtraceDatabase } from "./database.ts";
+import type { ClaimsTable } from "./tables/claims.ts";
 
-interface ClaimRow {
-  id: number;
-  source_id: number;
-  metric: string;
-  value: number;
-  qualifier: string;
-  period: string | null;
-  scope: string | null;
-  attributed_to: string | null;
-  evidence_start: number | null;
-  evidence_end: number | null;
-  evidence_text: string | null;
-  review_state: string;
-  created_at: string;
-  created_by: string;
-}
+/** A claims row as SQLite returns it. */
+type ClaimRow = Selectable<ClaimsTable>;
 
 function toClaim(row: ClaimRow): StoredClaim {
   return {
