@@ -485,6 +485,8 @@ export function decideType(draft: Draft): ExtractedEventType {
   if (claimedByGroup && attack >= 2) return "attack";
   if (opStrong && op >= attack) return "security_operation";
   if (onlyMilitantsKilled && stateActs && attack <= op + 2) return "security_operation";
+  // Forces and militants killed in a firefight with no attack named: the forces' operation.
+  if (attack < 2 && (tolls.killed.militants ?? 0) > 0 && !strong("armed_clash", 3)) return "security_operation";
   if (attack >= 2) return "attack";
   if (op >= 1) return "security_operation";
   if (sum("armed_clash") >= 1) return "armed_clash";
