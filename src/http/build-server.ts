@@ -9,6 +9,7 @@ import { registerResponseCache } from "./response-cache.ts";
 import { createRouteContext } from "./route-context.ts";
 import { registerEventInterchangeRoutes } from "./routes/event-interchange-routes.ts";
 import { registerEventRoutes } from "./routes/event-routes.ts";
+import { registerExtractionRoutes } from "./routes/extraction-routes.ts";
 import { registerReportRoutes } from "./routes/report-routes.ts";
 import { registerTracingRoutes } from "./routes/tracing-routes.ts";
 import { registerHealthRoutes } from "./routes/health-routes.ts";
@@ -139,6 +140,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerHealthRoutes(app, context);
   registerSourceRoutes(app, context);
   registerEventRoutes(app, context);
+  registerExtractionRoutes(app, context);
   registerEventInterchangeRoutes(app, context, { maxImportBytes: options.maxImportBytes ?? 50 * 1024 * 1024 });
   registerReportRoutes(app, context);
   registerTracingRoutes(app, context, { maxImportBytes: options.maxImportBytes ?? 50 * 1024 * 1024 });
