@@ -42,15 +42,17 @@ export const rollupRebuildStatements: readonly string[] = [
     SELECT substr(ev.date_first, 1, 7), substr(ev.date_last, 1, 7), coalesce(ev.country, ''), coalesce(ev.admin1, ''), coalesce(ev.admin2, ''),
       ev.type, ev.review_state, count(*), ${figureColumns.map((c) => `sum(coalesce(ev.${c}, 0))`).join(", ")}, sum(${unlocatedSql("ev")})
     FROM events ev WHERE ${isCounted("ev")} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-  // The distance is computed once per event (MATERIALIZED), then grouped.
-  `WITH located AS MATERIALIZED (
-      SELECT substr(ev.date_first, 1, 7) AS first_month, substr(ev.date_last, 1, 7) AS last_month, coalesce(ev.country, '') AS country,
-        coalesce(ev.admin1, '') AS admin1, ev.review_state AS review_state, ${borderBucketSql("ev")} AS border_km,
-        ${figureColumns.map((c) => `coalesce(ev.${c}, 0) AS ${c}`).join(", ")}
-      FROM events ev WHERE ${isCounted("ev")} AND ev.latitude IS NOT NULL AND ev.longitude IS NOT NULL)
+  // The distance is computed once per distinct point (events of one place share their coordinates), then
+  // joined back to the events by exact coordinate equality and grouped.
+  `WITH points AS MATERIALIZED (
+      SELECT latitude, longitude, ${borderBucketSql("p")} AS border_km
+      FROM (SELECT DISTINCT ev.latitude, ev.longitude FROM events ev
+        WHERE ${isCounted("ev")} AND ev.latitude IS NOT NULL AND ev.longitude IS NOT NULL) p)
     INSERT INTO report_border_rollup (first_month, last_month, country, admin1, review_state, border_km, incidents, ${figureColumns.join(", ")})
-    SELECT first_month, last_month, country, admin1, review_state, border_km, count(*), ${figureColumns.map((c) => `sum(${c})`).join(", ")}
-    FROM located GROUP BY 1, 2, 3, 4, 5, 6`,
+    SELECT substr(ev.date_first, 1, 7), substr(ev.date_last, 1, 7), coalesce(ev.country, ''), coalesce(ev.admin1, ''), ev.review_state,
+      pt.border_km, count(*), ${figureColumns.map((c) => `sum(coalesce(ev.${c}, 0))`).join(", ")}
+    FROM events ev JOIN points pt ON pt.latitude = ev.latitude AND pt.longitude = ev.longitude
+    WHERE ${isCounted("ev")} GROUP BY 1, 2, 3, 4, 5, 6`,
   `INSERT INTO report_actor_rollup (first_month, last_month, role, name, country, admin1, review_state, incidents, killed, injured)
     SELECT substr(ev.date_first, 1, 7), substr(ev.date_last, 1, 7), a.role, a.name, coalesce(ev.country, ''), coalesce(ev.admin1, ''),
       ev.review_state, count(*), sum(${killedTotal("ev")}), sum(${injuredTotal("ev")})
