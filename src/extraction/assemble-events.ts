@@ -56,6 +56,8 @@ const statementCue = /\b(chaired|chairing|apex committee|meeting|was briefed|wer
 
 const negationZero = /\b(no (?:one|body) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)|no casualt(?:y|ies)|no (?:loss of life|loss of lives|fatalities|deaths|injuries)|caused no (?:casualties|damage)|without (?:any )?(?:casualties|loss))\b/;
 const negatedGroup = /\bno (?:casualt(?:y|ies)|loss of li(?:fe|ves)|fatalities|deaths|injuries) (?:of|among|to|for) (?:own |our |the )?(troops|soldiers|security forces|personnel|police|policemen|forces|civilians|residents|passengers)\b/;
+/** A passenger vehicle the sentence says was attacked ("ambushed four passenger buses", "a bomb tore through a passenger coach"). */
+const passengerVehicle = /\b(?:ambush(?:ed|ing)?|attack(?:ed|ing)?|struck|hit|tore through|targeted|targeting|opened fire on|fired (?:up)?on|stormed|stopped|blew up)\b[^.;]{0,40}?\bpassenger (?:bus|buses|coach|coaches|van|vans|vehicle|vehicles|train)\b/;
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
 
 /** "the death toll rose to 14", "officials put the toll at nine", "the number of injured climbed to 40". */
@@ -77,7 +79,10 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
     toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
   };
-  const mentions = frame.casualties;
+  // "… ambushed a passenger bus, killing 18 people and injuring eight others": the people of an attacked
+  // passenger vehicle are its passengers, civilians (EXTRACTION.md: marked by where they were).
+  const onAttackedBus = passengerVehicle.test(frame.text);
+  const mentions = frame.casualties.map((m) => (onAttackedBus && m.category === "unknown" && !m.isBare && m.partOf === null && !frame.casualties.some((o) => o.partOf !== null) ? { ...m, category: "civilians" as const } : m));
   mentions.forEach((mention, index) => {
     if (mention.partOf !== null || mention.value === null) return;
     const outcome = mention.outcome === "injured" ? "injured" : "killed";

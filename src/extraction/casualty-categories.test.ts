@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { defaultExtractionCodebook } from "./default-codebook.ts";
+import { extractDocument } from "./extract-document.ts";
+
+const codebook = defaultExtractionCodebook();
+const extract = (text: string, published: string | null = "2024-05-10") => extractDocument(text, { file: "report.txt", published, codebook });
+
+describe("casualty categories marked by where the victims were", () => {
+  it("counts the people of an attacked passenger bus as civilians", () => {
+    const doc = extract("QUETTA: Gunmen ambushed a passenger bus in Kalat district on Wednesday, killing 9 people and injuring five others, police said.");
+    expect(doc.events).toHaveLength(1);
+    expect(doc.events[0]!.killed).toEqual({ security_forces: null, civilians: 9, militants: null, unknown: null });
+    expect(doc.events[0]!.injured).toEqual({ security_forces: null, civilians: 5, militants: null, unknown: null });
+  });
+
+  it("leaves people near a market as unknown", () => {
+    const doc = extract("QUETTA: A bomb exploded near a market in Kalat district on Wednesday, killing 9 people, police said.");
+    expect(doc.events[0]!.killed.unknown).toBe(9);
+    expect(doc.events[0]!.killed.civilians).toBeNull();
+  });
+});
