@@ -19,3 +19,10 @@ describe("casualty categories marked by where the victims were", () => {
     expect(doc.events[0]!.killed.civilians).toBeNull();
   });
 });
+
+describe("victims a later sentence identifies", () => {
+  it("takes a schoolteacher among the dead out of the unknown rest", () => {
+    const doc = extract("PESHAWAR: At least six people were killed in a blast in Bannu district on Monday, police said. Among the dead was a schoolteacher.");
+    expect(doc.events[0]!.killed).toEqual({ security_forces: null, civilians: 1, militants: null, unknown: 5 });
+  });
+});

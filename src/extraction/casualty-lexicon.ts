@@ -28,7 +28,8 @@ const headEntries: Array<[string, HeadReading]> = [
     wedding attendees lawyer lawyers activist activists mother minors minor pupils pupil schoolchildren
     schoolboys schoolgirls bystander bystanders hostages hostage customers shoppers motorists commuters candidate
     candidates refugees migrants fishermen chowkidar barber barbers tailor tailors cook labourer porters porter
-    pilgrims mourners patients voters`).map((w): [string, HeadReading] => [w, "civilians"]),
+    pilgrims mourners patients voters schoolteacher schoolteachers headmaster headmistress lecturer lecturers
+    professor professors shopowner shopowners`).map((w): [string, HeadReading] => [w, "civilians"]),
   ...words(`terrorist terrorists militant militants insurgent insurgents khwarij khawarij kharijis khariji kharji
     khwarji khawarji attacker attackers assailant assailants bomber bombers gunman gunmen fighter fighters rebel
     rebels separatist separatists miscreant miscreants jihadi jihadis jihadist jihadists extremist extremists
