@@ -175,58 +175,52 @@ function toGrade(source: string | null, information: number | null): Reliability
 
 /** The values of eventColumns, in that order, for the write statements' positional parameters. */
 function eventToValues(event: Event): unknown[] {
-  const params = eventToParams(event);
-  return eventColumns.map((column) => params[column]);
-}
-
-function eventToParams(event: Event): Record<(typeof eventColumns)[number] | "id", unknown> {
   const span = dateSpan(event.date, event.dateEnd);
-  return {
-    id: event.id,
-    type: event.type,
-    date: event.date,
-    date_precision: event.datePrecision,
-    date_end: event.dateEnd,
-    date_first: span.first,
-    date_last: span.last,
-    country: event.country,
-    admin1: event.admin1,
-    admin2: event.admin2,
-    location: event.location,
-    latitude: event.latitude,
-    longitude: event.longitude,
-    geo_precision: event.geoPrecision,
-    actors_json: JSON.stringify(event.actors),
-    killed_security_forces: event.killed.security_forces,
-    killed_civilians: event.killed.civilians,
-    killed_militants: event.killed.militants,
-    killed_unknown: event.killed.unknown,
-    injured_security_forces: event.injured.security_forces,
-    injured_civilians: event.injured.civilians,
-    injured_militants: event.injured.militants,
-    injured_unknown: event.injured.unknown,
-    fatalities_low: event.fatalities.low,
-    fatalities_best: event.fatalities.best,
-    fatalities_high: event.fatalities.high,
-    fatalities_rule: event.fatalities.rule,
-    injuries_low: event.injuries.low,
-    injuries_best: event.injuries.best,
-    injuries_high: event.injuries.high,
-    injuries_rule: event.injuries.rule,
-    weapons_json: JSON.stringify(event.weapons),
-    notes: event.notes,
-    acled_json: event.acled === null ? null : JSON.stringify(event.acled),
-    gtd_json: event.gtd === null ? null : JSON.stringify(event.gtd),
-    acled_event_id: event.acled?.eventIdCnty ?? null,
-    gtd_event_id: event.gtd?.eventId ?? null,
-    review_state: event.reviewState,
-    version: event.version,
-    merged_into: event.mergedInto,
-    created_at: event.createdAt,
-    created_by: event.createdBy,
-    updated_at: event.updatedAt,
-    updated_by: event.updatedBy,
-  };
+  return [
+    event.type, // type
+    event.date, // date
+    event.datePrecision, // date_precision
+    event.dateEnd, // date_end
+    span.first, // date_first
+    span.last, // date_last
+    event.country, // country
+    event.admin1, // admin1
+    event.admin2, // admin2
+    event.location, // location
+    event.latitude, // latitude
+    event.longitude, // longitude
+    event.geoPrecision, // geo_precision
+    JSON.stringify(event.actors), // actors_json
+    event.killed.security_forces, // killed_security_forces
+    event.killed.civilians, // killed_civilians
+    event.killed.militants, // killed_militants
+    event.killed.unknown, // killed_unknown
+    event.injured.security_forces, // injured_security_forces
+    event.injured.civilians, // injured_civilians
+    event.injured.militants, // injured_militants
+    event.injured.unknown, // injured_unknown
+    event.fatalities.low, // fatalities_low
+    event.fatalities.best, // fatalities_best
+    event.fatalities.high, // fatalities_high
+    event.fatalities.rule, // fatalities_rule
+    event.injuries.low, // injuries_low
+    event.injuries.best, // injuries_best
+    event.injuries.high, // injuries_high
+    event.injuries.rule, // injuries_rule
+    JSON.stringify(event.weapons), // weapons_json
+    event.notes, // notes
+    event.acled === null ? null : JSON.stringify(event.acled), // acled_json
+    event.gtd === null ? null : JSON.stringify(event.gtd), // gtd_json
+    event.acled?.eventIdCnty ?? null, // acled_event_id
+    event.gtd?.eventId ?? null, // gtd_event_id
+    event.reviewState, // review_state
+    event.version, // version
+    event.mergedInto, // merged_into
+    event.createdAt, // created_at
+    event.createdBy, // created_by
+    event.updatedAt, // updated_at
+    event.updatedBy, // updated_by
+  ];
 }
 
 /** Turns free text into an FTS5 query of quoted terms (all must match), so user text can never be FTS syntax. */
