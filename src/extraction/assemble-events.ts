@@ -24,6 +24,8 @@ interface SentenceToll {
   isCounterClaim: boolean;
   /** Militants counted by a phrase naming the Taliban ("one Taliban fighter"): forces where the Taliban rule. */
   taliban: { killed?: number; injured?: number };
+  /** Victims a sentence names after the toll ("the victims were identified as … along with a civilian driver"): no longer the unknown rest. */
+  identified: { killed?: number; injured?: number };
 }
 
 interface Draft {
@@ -58,6 +60,7 @@ const negationZero = /\b(no (?:one|body) (?:was|were|has been|had been) (?:kille
 const negatedGroup = /\bno (?:casualt(?:y|ies)|loss of li(?:fe|ves)|fatalities|deaths|injuries) (?:of|among|to|for) (?:own |our |the )?(troops|soldiers|security forces|personnel|police|policemen|forces|civilians|residents|passengers)\b/;
 /** A passenger vehicle the sentence says was attacked ("ambushed four passenger buses", "a bomb tore through a passenger coach"). */
 const passengerVehicle = /\b(?:ambush(?:ed|ing)?|attack(?:ed|ing)?|struck|hit|tore through|targeted|targeting|opened fire on|fired (?:up)?on|stormed|stopped|blew up)\b[^.;]{0,40}?\bpassenger (?:bus|buses|coach|coaches|van|vans|vehicle|vehicles|train)\b/;
+const victimsIdentified = /\b(?:the )?(victims|deceased|dead|martyrs|martyred|killed|injured|wounded)(?: \w+){0,2} (?:were|was|have been|had been|has been) (?:identified|named) as\b/;
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
 
 /** "the death toll rose to 14", "officials put the toll at nine", "the number of injured climbed to 40". */
@@ -75,7 +78,7 @@ function numberFromText(word: string): number | undefined {
 }
 
 function sentenceToll(frame: SentenceFrame): SentenceToll {
-  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, isCounterClaim: counterClaim.test(frame.text) };
+  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, identified: {}, isCounterClaim: counterClaim.test(frame.text) };
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
     toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
   };
@@ -102,6 +105,16 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
       if (mention.category === "militants" && mention.namesTaliban === true) toll.taliban[outcome] = (toll.taliban[outcome] ?? 0) + mention.value;
     }
   });
+  // "The victims were identified as …, along with a civilian driver": one civilian among the dead.
+  const naming = victimsIdentified.exec(frame.text);
+  if (naming !== null && mentions.length === 0) {
+    const outcome = /injur|wound/.test(naming[1]!) ? "injured" : "killed";
+    const civilians = (frame.text.slice(naming.index).match(/\b(?:a|an|one) civilian\b/g) ?? []).length;
+    if (civilians > 0) {
+      add(outcome, "civilians", civilians);
+      toll.identified[outcome] = civilians;
+    }
+  }
   const update = tollUpdate.exec(frame.text) ?? tollRaise.exec(frame.text);
   if (update !== null) {
     const value = numberFromText(update[2]!);
@@ -170,7 +183,8 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
     }
     if (total !== undefined) {
       const specific = casualtyCategories.filter((c) => c !== "unknown").reduce((s, c) => s + (counts[c] ?? 0), 0);
-      const remainder = Math.max(0, ...tolls.map((t) => t.remainder[outcome] ?? 0));
+      const identified = tolls.reduce((s, t) => s + (t.identified[outcome] ?? 0), 0);
+      const remainder = Math.max(0, ...tolls.map((t) => t.remainder[outcome] ?? 0)) - identified;
       if (Math.max(total - specific, remainder) > 0) counts.unknown = Math.max(total - specific, remainder);
       else if (sawUnknown && specific === 0) counts.unknown = 0;
     }
@@ -344,7 +358,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     }
     if (frame.isAggregate) continue;
     const score = maxScore(frame);
-    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text);
+    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text));
     const places = distinctPlaces(frame).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
       const own = frameDate(frame, current.date)?.date;

@@ -25,4 +25,12 @@ describe("victims a later sentence identifies", () => {
     const doc = extract("PESHAWAR: At least six people were killed in a blast in Bannu district on Monday, police said. Among the dead was a schoolteacher.");
     expect(doc.events[0]!.killed).toEqual({ security_forces: null, civilians: 1, militants: null, unknown: 5 });
   });
+
+  it("takes a civilian named among the identified victims out of the unknown rest", () => {
+    const doc = extract(
+      "BANNU: A roadside bomb killed four people, including three policemen, in Bannu district on Monday, officials said.\n" +
+        "The victims were identified as head constable Bilal Ahmed and constables Javed Iqbal and Naveed Anwar, along with a civilian cook.",
+    );
+    expect(doc.events[0]!.killed).toEqual({ security_forces: 3, civilians: 1, militants: null, unknown: null });
+  });
 });
