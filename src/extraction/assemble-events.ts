@@ -61,6 +61,8 @@ const negatedGroup = /\bno (?:casualt(?:y|ies)|loss of li(?:fe|ves)|fatalities|d
 /** A passenger vehicle the sentence says was attacked ("ambushed four passenger buses", "a bomb tore through a passenger coach"). */
 const passengerVehicle = /\b(?:ambush(?:ed|ing)?|attack(?:ed|ing)?|struck|hit|tore through|targeted|targeting|opened fire on|fired (?:up)?on|stormed|stopped|blew up)\b[^.;]{0,40}?\bpassenger (?:bus|buses|coach|coaches|van|vans|vehicle|vehicles|train)\b/;
 const victimsIdentified = /\b(?:the )?(victims|deceased|dead|martyrs|martyred|killed|injured|wounded)(?: \w+){0,2} (?:were|was|have been|had been|has been) (?:identified|named) as\b/;
+/** The attacker counted among the dead ("the bomber, who was also killed", "the gunman … was shot dead by police", "the blast also killed the bomber"). */
+const attackerKilled = /\bthe (?:lone |suicide )?(?:bomber|gunman|attacker|assailant)(?:,? who|, [^,;]{0,90},)? (?:was|had been|has been|was later|was also) (?:also |later |subsequently |himself )?(?:killed|shot dead|gunned down|neutrali[sz]ed)\b|\b(?:also )?kill(?:ed|ing) the (?:suicide )?bomber\b/;
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
 
 /** "the death toll rose to 14", "officials put the toll at nine", "the number of injured climbed to 40". */
@@ -115,6 +117,7 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
       toll.identified[outcome] = civilians;
     }
   }
+  if (toll.killed.militants === undefined && attackerKilled.test(frame.text)) add("killed", "militants", 1);
   const update = tollUpdate.exec(frame.text) ?? tollRaise.exec(frame.text);
   if (update !== null) {
     const value = numberFromText(update[2]!);
@@ -358,7 +361,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     }
     if (frame.isAggregate) continue;
     const score = maxScore(frame);
-    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text));
+    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text);
     const places = distinctPlaces(frame).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
       const own = frameDate(frame, current.date)?.date;

@@ -34,3 +34,17 @@ describe("victims a later sentence identifies", () => {
     expect(doc.events[0]!.killed).toEqual({ security_forces: 3, civilians: 1, militants: null, unknown: null });
   });
 });
+
+describe("an attacker the text counts among the dead", () => {
+  it("counts a bomber who was also killed, and a gunman shot dead by police", () => {
+    const bomber = extract("KABUL: At least 7 worshippers were killed when a suicide bomber struck a mosque in Kunduz on Friday, officials said. Police said the bomber, who was also killed in the blast, had hidden among the crowd.");
+    expect(bomber.events[0]!.killed).toEqual({ security_forces: null, civilians: 7, militants: 1, unknown: null });
+    const gunman = extract("KABUL: Five worshippers were killed when a gunman opened fire on a shrine in Kunduz on Friday, officials said. The gunman, who had hidden in a side room, was shot dead by police.");
+    expect(gunman.events[0]!.killed.militants).toBe(1);
+  });
+
+  it("adds nothing when the bomber only blew himself up", () => {
+    const doc = extract("KABUL: At least 7 worshippers were killed when a suicide bomber blew himself up inside a mosque in Kunduz on Friday, officials said.");
+    expect(doc.events[0]!.killed.militants).toBeNull();
+  });
+});
