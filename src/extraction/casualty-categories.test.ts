@@ -48,3 +48,13 @@ describe("an attacker the text counts among the dead", () => {
     expect(doc.events[0]!.killed.militants).toBeNull();
   });
 });
+
+describe("a militant group's own account", () => {
+  it("keeps the official toll over the attackers' claim", () => {
+    const doc = extract(
+      "QUETTA: A roadside bomb hit a Levies vehicle in Kalat district on Monday, killing one soldier, officials said.\n" +
+        "“We attacked the enemy convoy with a remote-controlled device, killing five soldiers,” a spokesman for the BLF said.",
+    );
+    expect(doc.events[0]!.killed.security_forces).toBe(1);
+  });
+});
