@@ -75,4 +75,8 @@ describe("datelines and times", () => {
     expect(read("Karachi, Oct 7 (PTI) Two Chinese nationals were killed.")).toEqual(["killed:civilians:2"]);
     expect(read("KANDAHAR (TOLOnews): Six people were killed at 10:30 am.")).toEqual(["killed:unknown:6"]);
   });
+  it("'other' before a noun: more of the kind named before, the outcome of its own verb", () => {
+    expect(read("One member of the intelligence service was killed and two other XYZ members were wounded.")).toEqual(["killed:security_forces:1", "injured:security_forces:2"]);
+    expect(read("Three soldiers were martyred and two others injured.")).toEqual(["killed:security_forces:3", "injured:unknown:2"]);
+  });
 });

@@ -41,6 +41,8 @@ export interface CountedGroup {
   partOf: number | null;
   /** The phrase names the Taliban ("Taliban fighters"): their forces where they are the state. */
   namesTaliban?: boolean;
+  /** "two other members": the category of the group named just before. */
+  inheritsCategory?: boolean;
 }
 
 export interface CasualtyMention extends CountedGroup {
@@ -190,6 +192,11 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
     if (t.isNumber || numberWordValue(w) !== undefined) break;
     if (outcomeAt(tokens, k) !== undefined && !(casualtyHeads.has(w))) break;
     const head = casualtyHeads.get(w);
+    // "two other GDI members": "other" qualifies the noun that follows.
+    if (w === "other" && !sawHead && tokens[k + 1]?.isWord === true && !tokens[k + 1]!.isNumber && !phraseBreakers.has(tokens[k + 1]!.norm) && outcomeAt(tokens, k + 1) === undefined && !auxiliaryWords.has(tokens[k + 1]!.norm) && tokens[k + 1]!.norm !== "than") {
+      isOthers = true;
+      continue;
+    }
     if (head !== undefined) {
       sawHead = true;
       end = k + 1;
@@ -238,6 +245,8 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
   else if (headCategory === "unknown" && modifierCategory !== undefined && !isOthers) category = modifierCategory === "militants" ? "militants" : modifierCategory;
   else category = headCategory;
   if (isOthers && modifierCategory !== undefined) category = modifierCategory;
+  // "one member of the GDI was killed and two other members wounded": more of the kind named before.
+  if (isOthers && headIsGeneric && modifierCategory === undefined && genericDefault === undefined) return { category, isBare: false, isOthers, from: numberFrom, to: end, inheritsCategory: true };
   if (isOthers && modifierCategory === undefined && headCategory !== undefined && headCategory !== "unknown") category = headCategory;
   return { category, isBare: false, isOthers, from: numberFrom, to: end };
 }
@@ -286,6 +295,8 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
       continue;
     }
     const { qualifier, from } = qualifierBefore(tokens, number.from);
+    if (group.inheritsCategory === true && groups.length > 0) group.category = groups[groups.length - 1]!.category;
+    delete group.inheritsCategory;
     groups.push({ ...group, value: number.value, qualifier, from: Math.min(from, group.from), partOf: null });
     i = Math.max(group.to, number.to) - 1;
   }
