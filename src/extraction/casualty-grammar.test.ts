@@ -79,4 +79,8 @@ describe("datelines and times", () => {
     expect(read("One member of the intelligence service was killed and two other XYZ members were wounded.")).toEqual(["killed:security_forces:1", "injured:security_forces:2"]);
     expect(read("Three soldiers were martyred and two others injured.")).toEqual(["killed:security_forces:3", "injured:unknown:2"]);
   });
+  it("looks past a relative clause to the outcome", () => {
+    expect(read("A young boy who was walking home was wounded in the crossfire.")).toEqual(["injured:civilians:1"]);
+    expect(read("Two gunmen who stormed the post killed a soldier.")).toEqual(["killed:security_forces:1"]);
+  });
 });

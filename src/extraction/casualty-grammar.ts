@@ -376,6 +376,22 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
     return startsGroup.has(k) || (groups.some((g) => g.from <= k && k < g.to));
   };
 
+  /** "a boy who was passing by was wounded", "the guard, who was also shot, …": the first passive outcome after "who". */
+  const relativeOutcome = (g: number): Outcome | undefined => {
+    let k = groups[g]!.to;
+    if (tokens[k]?.norm === ",") k++;
+    if (tokens[k]?.norm !== "who") return undefined;
+    for (let m = k + 1; m < tokens.length && m < k + 16; m++) {
+      const w = tokens[m]!.norm;
+      if (w === "." || w === ";" || w === "who" || w === "said" || startsGroup.has(m) || tokens[m]!.isNumber) return undefined;
+      const match = outcomeAt(tokens, m);
+      if (match === undefined) continue;
+      const isPassive = match.phrase.voice !== "active" && (beVerbs.has(tokens[m - 1]?.norm ?? "") || (/^(?:also|later|then|subsequently|critically|seriously|badly)$/.test(tokens[m - 1]?.norm ?? "") && beVerbs.has(tokens[m - 2]?.norm ?? "")));
+      return isPassive && !isActiveUse(match) ? match.phrase.outcome : undefined;
+    }
+    return undefined;
+  };
+
   const rightOutcome = (g: number, farSearch: boolean): Outcome | undefined => {
     let far = farSearch;
     let k = groups[g]!.to;
@@ -460,7 +476,7 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
 
   for (let g = 0; g < groups.length; g++) {
     if (groups[g]!.partOf !== null) continue;
-    outcomes[g] = rightOutcome(g, false) ?? leftOutcome(g) ?? rightOutcome(g, true);
+    outcomes[g] = rightOutcome(g, false) ?? leftOutcome(g) ?? rightOutcome(g, true) ?? relativeOutcome(g);
   }
   const mentions: CasualtyMention[] = [];
   const mentionIndex = new Map<number, number>();
