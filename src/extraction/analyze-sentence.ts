@@ -180,7 +180,9 @@ export function analyzeSentence(
     const isTreatment = isDestination || /\b(?:died|succumbed|hospitali[sz]ed|treated|treatment|hospitals?|shifted|transferred|taken|airlifted|moved|rushed|referred|evacuated)(?: \w+){0,3} (?:in|to) $/.test(beforeText);
     const seatPhrase = isRoute || isTreatment || /\b(?:government|authorities|regime|rulers|administration|leadership|talks|meeting) in $/.test(beforeText) || (governmentSeats.has(lowerNameEarly) && /\b(?:embassy|mission|delegation|envoy|ambassador|officials|spokesman|spokesperson) in $/.test(beforeText));
     const speakerPlace = seatPhrase || after !== undefined && /^(said|says|confirmed|told|announced|stated|reported|added)$/.test(after);
-    const isIncidental = isSeat || speakerPlace || (before !== undefined && incidentalBefore.has(before)) || (before === "from" && entry.level !== "country" && /\b(travel|bound|coming|going|way|route|en route)/.test(text));
+    // "a Quetta-based newspaper", "Karachi-born": an attribute of something, not where the incident was.
+    const isAttribute = /^-(?:based|born|bound|registered|headquartered|origin)\b/.test(rawAfter.slice(2));
+    const isIncidental = isSeat || speakerPlace || isAttribute || (before !== undefined && incidentalBefore.has(before)) || (before === "from" && entry.level !== "country" && /\b(travel|bound|coming|going|way|route|en route)/.test(text));
     const last = places[places.length - 1];
     const followsIncidental = last !== undefined && last.isIncidental && match.from - last.to <= 1 && (match.from === last.to || tokens[last.to]?.norm === "in" || tokens[last.to]?.norm === ",");
     places.push({ entry, name: match.name, from: match.from, to: match.to, start: tokens[match.from]!.start, end: tokens[match.to - 1]!.end, isDateline, isIncidental: isIncidental || followsIncidental });

@@ -58,3 +58,14 @@ describe("a militant group's own account", () => {
     expect(doc.events[0]!.killed.security_forces).toBe(1);
   });
 });
+
+describe("places that only describe something", () => {
+  it("does not open an incident at a '<place>-based' newspaper's city", () => {
+    const doc = extract(
+      "KHUZDAR: A local journalist was shot dead by unidentified gunmen in Khuzdar on Sunday evening, police said.\n" +
+        "The victim, who worked for a Quetta-based daily, was on his way home. A passer-by was wounded in the leg.",
+    );
+    expect(doc.events).toHaveLength(1);
+    expect(doc.events[0]!.admin2).toBe("Khuzdar");
+  });
+});
