@@ -83,4 +83,8 @@ describe("datelines and times", () => {
     expect(read("A young boy who was walking home was wounded in the crossfire.")).toEqual(["injured:civilians:1"]);
     expect(read("Two gunmen who stormed the post killed a soldier.")).toEqual(["killed:security_forces:1"]);
   });
+  it("'shot down' people is a killing; a shot-down drone counts nobody", () => {
+    expect(read("Police shot down three militants near the checkpoint.")).toEqual(["killed:militants:3"]);
+    expect(read("Troops shot down a quadcopter over the camp.")).toEqual([]);
+  });
 });

@@ -86,6 +86,7 @@ export const outcomePhrases: readonly OutcomePhrase[] = [
   phrase("martyred", "killed", "both"),
   phrase("shot dead", "killed", "both"),
   phrase("gunned down", "killed", "both"),
+  phrase("shot down", "killed", "active"),
   phrase("neutralised", "killed", "both"),
   phrase("neutralized", "killed", "both"),
   phrase("eliminated", "killed", "both"),
