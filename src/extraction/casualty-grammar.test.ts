@@ -87,4 +87,7 @@ describe("datelines and times", () => {
     expect(read("Police shot down three militants near the checkpoint.")).toEqual(["killed:militants:3"]);
     expect(read("Troops shot down a quadcopter over the camp.")).toEqual([]);
   });
+  it("'and another' after a count is one more person", () => {
+    expect(read("One villager was killed and another was badly hurt in the firing.")).toEqual(["killed:civilians:1", "injured:unknown:1"]);
+  });
 });

@@ -283,6 +283,14 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
         }
       }
     }
+    // "one man was killed and another was injured": one more person; like "N others", the rest stays unknown.
+    if (word === "another" && tokens[i - 1]?.norm === "and" && groups.length > 0 && (auxiliaryWords.has(tokens[i + 1]?.norm ?? "") || outcomeAt(tokens, i + 1) !== undefined)) {
+      const previous = groups[groups.length - 1]!;
+      if (previous.partOf === null && !previous.isBare) {
+        groups.push({ value: 1, qualifier: "exact", category: "unknown", isBare: false, isOthers: true, from: i, to: i + 1, partOf: null });
+        continue;
+      }
+    }
     const number = parseNumberAt(tokens, i);
     if (number === undefined) continue;
     // "the first", "one of the", "one another", "no one" are not counts.
