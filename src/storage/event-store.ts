@@ -24,22 +24,8 @@ import type { Database } from "./schema.ts";
 
 type EventRow = Selectable<Database["events"]>;
 
-interface LinkRow {
-  id: number;
-  event_id: number;
-  source_id: number | null;
-  citation: string | null;
-  killed_json: string;
-  injured_json: string;
-  killed_total: number | null;
-  injured_total: number | null;
-  evidence_json: string;
-  merged_from_event_id: number | null;
-  added_at: string;
-  added_by: string;
-  reliability_source: string | null;
-  reliability_information: number | null;
-}
+/** A source link joined with its source's Admiralty grade. */
+type LinkRow = Selectable<Database["event_sources"]> & Pick<Selectable<Database["sources"]>, "reliability_source" | "reliability_information">;
 
 interface MergeRow {
   id: number;

@@ -2,6 +2,8 @@
  * Stockpile and transfer records in SQLite: bulk insertion inside one transaction, and the SerialIndex the
  * matcher queries. Serial entries are clustered on (stem, size_class, start_num); a range is one row.
  */
+import type { Selectable } from "kysely";
+import type { TraceRecordsTable } from "./tables/tracing.ts";
 import type BetterSqlite3 from "better-sqlite3";
 import { ArmtraceError } from "../errors.ts";
 import { fragmentInEntry, fragmentPlacements, parseStem, recordRef, type IndexedSerial, type RecordDraft, type RecordProblem, type RecordSink, type SerialEntry, type SerialIndex } from "../tracing/index.ts";
@@ -20,28 +22,8 @@ export interface StoredRecord extends Omit<RecordDraft, "entries"> {
   batchId: number | null;
 }
 
-interface RecordRow {
-  id: number;
-  kind: string;
-  manufacturer: string | null;
-  manufacturer_key: string;
-  model: string | null;
-  model_key: string;
-  calibre: string | null;
-  serial_text: string;
-  holder: string | null;
-  exporter: string | null;
-  importer: string | null;
-  end_user: string | null;
-  reference: string | null;
-  shipped: string | null;
-  received: string | null;
-  status: string | null;
-  source_file: string | null;
-  source_line: number | null;
-  batch_id: number | null;
-  problems_json: string;
-}
+/** A trace_records row as read (every column but created_at). */
+type RecordRow = Omit<Selectable<TraceRecordsTable>, "created_at">;
 
 interface SerialRow {
   stem: string;
