@@ -24,6 +24,8 @@ interface SentenceToll {
   isCounterClaim: boolean;
   /** Militants counted by a phrase naming the Taliban ("one Taliban fighter"): forces where the Taliban rule. */
   taliban: { killed?: number; injured?: number };
+  /** "The wounded children were taken to hospital": who all of an outcome's casualties were, where the toll says no more. */
+  marksAll: { killed?: CasualtyCategory; injured?: CasualtyCategory };
   /** Victims a sentence names after the toll ("the victims were identified as … along with a civilian driver"): no longer the unknown rest. */
   identified: { killed?: number; injured?: number };
 }
@@ -63,6 +65,8 @@ const passengerVehicle = /\b(?:ambush(?:ed|ing)?|attack(?:ed|ing)?|struck|hit|to
 const victimsIdentified = /\b(?:the )?(victims|deceased|dead|martyrs|martyred|killed|injured|wounded)(?: \w+){0,2} (?:were|was|have been|had been|has been) (?:identified|named) as\b/;
 /** The attacker counted among the dead ("the bomber, who was also killed", "the gunman … was shot dead by police", "the blast also killed the bomber"). */
 const attackerKilled = /\bthe (?:lone |suicide )?(?:bomber|gunman|attacker|assailant)(?:,? who|, [^,;]{0,90},)? (?:was|had been|has been|was later|was also) (?:also |later |subsequently |himself )?(?:killed|shot dead|gunned down|neutrali[sz]ed)\b|\b(?:also )?kill(?:ed|ing) the (?:suicide )?bomber\b/;
+/** "The wounded children were …", "all the dead were civilians": every casualty of that outcome was a civilian. */
+const allVictimsAre = /^\W*(?:all )?the (injured|wounded|dead|deceased) (?:civilians|children|women|students|passengers|worshippers|labourers|laborers|villagers|pilgrims|schoolchildren)\b (?:were|have been|had been)\b(?! (?:among|including))/;
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
 
 /** "the death toll rose to 14", "officials put the toll at nine", "the number of injured climbed to 40". */
@@ -80,7 +84,7 @@ function numberFromText(word: string): number | undefined {
 }
 
 function sentenceToll(frame: SentenceFrame): SentenceToll {
-  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, identified: {}, isCounterClaim: counterClaim.test(frame.text) };
+  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, identified: {}, marksAll: {}, isCounterClaim: counterClaim.test(frame.text) };
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
     toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
   };
@@ -118,6 +122,8 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
     }
   }
   if (toll.killed.militants === undefined && attackerKilled.test(frame.text)) add("killed", "militants", 1);
+  const all = allVictimsAre.exec(frame.text);
+  if (all !== null && mentions.length === 0) toll.marksAll[/injur|wound/.test(all[1]!) ? "injured" : "killed"] = "civilians";
   const update = tollUpdate.exec(frame.text) ?? tollRaise.exec(frame.text);
   if (update !== null) {
     const value = numberFromText(update[2]!);
@@ -183,6 +189,11 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
         counts[category] = Math.max(counts[category] ?? 0, value);
       }
       if (any) total = Math.max(total ?? 0, sum);
+    }
+    if (total !== undefined && tolls.some((t) => t.marksAll[outcome] !== undefined) && casualtyCategories.every((c) => c === "unknown" || counts[c] == null)) {
+      // Only unknown so far, and a later sentence says who they all were.
+      counts[tolls.find((t) => t.marksAll[outcome] !== undefined)!.marksAll[outcome]!] = total;
+      return counts;
     }
     if (total !== undefined) {
       const specific = casualtyCategories.filter((c) => c !== "unknown").reduce((s, c) => s + (counts[c] ?? 0), 0);
@@ -361,7 +372,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     }
     if (frame.isAggregate) continue;
     const score = maxScore(frame);
-    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text);
+    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text);
     const places = distinctPlaces(frame).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
       const own = frameDate(frame, current.date)?.date;

@@ -69,3 +69,21 @@ describe("places that only describe something", () => {
     expect(doc.events[0]!.admin2).toBe("Khuzdar");
   });
 });
+
+describe("a later sentence saying who all the casualties were", () => {
+  it("makes an unknown injured count civilians when 'the wounded children' were all of them", () => {
+    const doc = extract(
+      "BAJAUR: Five people were injured when a mortar shell hit a house in Bajaur district on Friday, officials said.\n" +
+        "The wounded children were shifted to a nearby hospital.",
+    );
+    expect(doc.events[0]!.injured).toEqual({ security_forces: null, civilians: 5, militants: null, unknown: null });
+  });
+
+  it("leaves a mixed toll alone", () => {
+    const doc = extract(
+      "BAJAUR: Five people, including a policeman, were injured when a mortar shell hit a house in Bajaur district on Friday, officials said.\n" +
+        "The wounded children were shifted to a nearby hospital.",
+    );
+    expect(doc.events[0]!.injured).toEqual({ security_forces: 1, civilians: null, militants: null, unknown: 4 });
+  });
+});
