@@ -451,4 +451,19 @@ Earlier, terrorists killed two policemen in Tank district.`,
     const minister = extractDocument("Interior Minister Ali Raza told the Senate on Tuesday that 450 terrorists had been killed in operations this year.", { file: "report.txt", published: "2025-05-06", codebook });
     expect(minister.claims.map((c) => c.attributed_to)).toEqual(["Ali Raza"]);
   });
+
+  it("leaves one seizure's haul to its event, and never reads a model name as a count", () => {
+    expectClaims(
+      "GWADAR, 3 May 2025 — Levies in Gwadar district recovered 30 Kalashnikov rifles and 6,000 rounds of ammunition from a boat near Jiwani on Friday, officials said. " +
+        "The seized M16 rifles carried import markings.",
+      "2025-05-04",
+      [],
+    );
+    expectClaims(
+      "Customs officials said they had seized more than 1,500 weapons at border crossings across the country over the past year.",
+      "2025-05-04",
+      ["weapons 1500 at_least 2024-05/2025-05"],
+    );
+  });
 });
+

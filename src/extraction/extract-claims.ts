@@ -55,6 +55,9 @@ const moneyDomain = /\b(equipment|weapons|arms|military|assets|aircraft|vehicles
 const sourceCue = /\b(report|reports|data|figures|statistics|survey|study|think tank|recorded|documented|tally|monitor|database)\b/;
 const newIncidentCue = /\b(in the latest|in another|in a separate|separately,|earlier,|earlier (?:on|today)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|last night|overnight)\b/;
 const singularIncident = /\b(?:a|an|the|this|that|one)\s+(?:(?!(?:year|month|week|while|and|of|in|on|at|for|with|from|to|by|as|which|that|was|were|is|are|has|had|have|number)\b)[a-z'-]+\s+){0,3}(?:attack|bombing|blast|explosion|strike|airstrike|ambush|assault|raid|operation|encounter|shooting|incident|clash|drop|bomb|gunfight|firefight|battle|combat|exchange of fire|bomber|attacker|gunman)\b|\bthe fighting\b/;
+/** Metrics that a single seizure reports as its haul, and the verbs of a seizure. */
+const haulMetrics = new Set<ClaimMetric>(["weapons", "munitions", "vehicles"]);
+const haulVerb = /\b(?:recover(?:ed|ing|y)|seiz(?:ed|ing|ure)|confiscat(?:ed|ing|ion)|impounded|intercepted|captured|unearthed|found|cache)\b/;
 /** One incident named by what it did: "a suicide bombing in Islamabad that killed 12", "a bus … was bombed". */
 const incidentClause = /\b(?:attack|bombing|blast|explosion|strike|ambush|assault|raid|shooting)\b(?:\s+[a-z'-]+){0,5}\s+(?:that|which)\s+(?:killed|left|claimed|wounded|injured)\b|\bwas (?:bombed|attacked|ambushed|targeted|struck|hit|blown up|stormed)\b|\bclaimed responsibility\b|^(?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d:/;
 const statedBefore = /\b(?:said|says|told|announced|stated|released|published|issued|reported|confirmed|added|disclosed|revealed|noted|informed)(?:\s+(?!that\b)[a-z'-]+){0,3}\s*(?:on\s*)?$/;
@@ -531,6 +534,8 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
   const claims: ExtractedClaim[] = [];
   let usedSpan: PeriodSpan | null | undefined;
   for (const figure of figures) {
+    // A model name is not a count: "M4 rifles", "AK-47s", "RPG-7".
+    if (/[a-z]-?$/.test(text.slice(Math.max(0, figure.at - 2), figure.at))) continue;
     if (figure.metric === "percent_change" || figure.metric === "share_percent") {
       if (!isConflictDomain) continue;
     } else if (figure.isToll && !figure.isOrdinal) {
@@ -538,6 +543,9 @@ export function extractClaims(frame: SentenceFrame, context: ClaimContext, carry
       const segment = text.slice(from, to);
       const dayInSegment = incidentDays.some((d) => d.start >= from - 1 && d.start < to) || dayPossessive.test(segment);
       if (dayInSegment || (hasDayDate && !coveredPeriod) || isOneIncident || isPlaced) continue;
+      // One seizure's haul ("police in Kurram district recovered 12 rifles") belongs to that weapons_seizure
+      // event, not to the statistics; totals over a stretch of time ("over the past 12 months") stay claims.
+      if (haulMetrics.has(figure.metric) && haulVerb.test(text) && namesPlace && !spansTime) continue;
     }
     const period = bindPeriod(figure, periodsRead(), layout, state);
     if (period.span !== undefined && !figure.isBaseline) usedSpan ??= period.mention?.span;
