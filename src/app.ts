@@ -8,6 +8,7 @@ import type { SourceLibrary } from "./sources/index.ts";
 import { createCandidateStore } from "./storage/candidate-store.ts";
 import type { ArmtraceDatabase } from "./storage/database.ts";
 import { EventStore } from "./storage/event-store.ts";
+import { ReportStore } from "./storage/report-store.ts";
 import { SourceReliabilityStore } from "./storage/source-reliability-store.ts";
 import { createSourceStore } from "./storage/source-store.ts";
 import { ArmtraceError } from "./errors.ts";
@@ -21,6 +22,7 @@ export interface Services {
   sources: SourceLibrary;
   events: EventDependencies;
   candidates: CandidateRepository;
+  reports: ReportStore;
   gazetteer: Gazetteer;
   /** Extracts a stored source and saves the results as review candidates (once per source). */
   extractSource(sourceId: number, author: string): Promise<{ document: ExtractedDocument; outcome: SaveCandidatesOutcome }>;
@@ -41,6 +43,7 @@ export function createServices(database: ArmtraceDatabase): Services {
     sources,
     events,
     candidates,
+    reports: new ReportStore(database),
     gazetteer,
     async extractSource(sourceId, author) {
       const source = await sources.get(sourceId);

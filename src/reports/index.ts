@@ -5,4 +5,5 @@ export { parseReportOptions, rawReportOptionsSchema, type RawReportOptions } fro
 export { renderPdf, isChromiumAvailable, defaultChromiumPath } from "./render-pdf.ts";
 export { renderReportCsv, renderReportJson } from "./render-report-data.ts";
 export { renderReportHtml } from "./render-report-html.ts";
+export { renderReport } from "./render-report.ts";
 export type { Report, ReportDataSource, ReportFormat, ReportOptions } from "./report.ts";

@@ -27,18 +27,7 @@ type EventRow = Selectable<Database["events"]>;
 /** A source link joined with its source's Admiralty grade. */
 type LinkRow = Selectable<Database["event_sources"]> & Pick<Selectable<Database["sources"]>, "reliability_source" | "reliability_information">;
 
-interface MergeRow {
-  id: number;
-  survivor_id: number;
-  absorbed_id: number;
-  merged_by: string;
-  merged_at: string;
-  reason: string | null;
-  undone_by: string | null;
-  undone_at: string | null;
-  survivor_version: number | null;
-  absorbed_version: number | null;
-}
+type MergeRow = Selectable<Database["event_merges"]>;
 
 const eventColumns = [
   "type",

@@ -1,17 +1,7 @@
 import type { Command } from "commander";
 import { writeFileSync } from "node:fs";
 import { ArmtraceError } from "../../errors.ts";
-import {
-  buildReport,
-  createDistrictLocator,
-  parseReportOptions,
-  renderPdf,
-  renderReportCsv,
-  renderReportHtml,
-  renderReportJson,
-  type ReportFormat,
-} from "../../reports/index.ts";
-import { ReportStore } from "../../storage/report-store.ts";
+import { buildReport, createDistrictLocator, parseReportOptions, renderReport, type ReportFormat } from "../../reports/index.ts";
 import type { CliContext } from "../cli-context.ts";
 
 interface ReportCommandOptions {
@@ -66,16 +56,9 @@ export function registerReportCommand(program: Command, context: CliContext): vo
         evidenceLimit: options.evidenceLimit,
         mapFigure: options.mapFigure,
       });
-      const store = new ReportStore(await context.database(command.optsWithGlobals().db));
-      const report = await buildReport(store, parsed, { locateDistrict: createDistrictLocator() });
-      const output: string | Buffer =
-        format === "json"
-          ? renderReportJson(report)
-          : format === "csv"
-            ? renderReportCsv(report)
-            : format === "html"
-              ? renderReportHtml(report, { mapFigure: parsed.mapFigure })
-              : await renderPdf(renderReportHtml(report, { mapFigure: parsed.mapFigure, evidenceRowLimit: 300 }));
+      const { reports } = await context.services(command.optsWithGlobals().db);
+      const report = await buildReport(reports, parsed, { locateDistrict: createDistrictLocator() });
+      const output = await renderReport(report, format, { mapFigure: parsed.mapFigure });
       if (options.out === undefined) {
         process.stdout.write(output);
         return;

@@ -1,15 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import {
-  buildReport,
-  createDistrictLocator,
-  parseReportOptions,
-  renderPdf,
-  renderReportCsv,
-  renderReportHtml,
-  renderReportJson,
-  type ReportFormat,
-} from "../../reports/index.ts";
-import { ReportStore } from "../../storage/report-store.ts";
+import { buildReport, createDistrictLocator, parseReportOptions, renderReport, type ReportFormat } from "../../reports/index.ts";
 import type { RouteContext } from "../route-context.ts";
 import { problemResponses } from "../problem-responses.ts";
 
@@ -44,8 +34,7 @@ const mediaTypes: Record<ReportFormat, string> = {
 const reportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox";
 
 /** GET /reports: the period report (issue 5) in JSON, CSV, HTML or PDF, the same as `armtrace report`. */
-export function registerReportRoutes(app: FastifyInstance, { database }: RouteContext): void {
-  const store = new ReportStore(database);
+export function registerReportRoutes(app: FastifyInstance, { reports }: RouteContext): void {
   const locateDistrict = createDistrictLocator();
 
   app.get<{ Querystring: ReportQuery }>(
@@ -85,13 +74,12 @@ export function registerReportRoutes(app: FastifyInstance, { database }: RouteCo
     async (request, reply) => {
       const { format, ...raw } = request.query;
       const options = parseReportOptions(raw);
-      const report = await buildReport(store, options, { locateDistrict });
+      const report = await buildReport(reports, options, { locateDistrict });
+      const output = await renderReport(report, format, { mapFigure: options.mapFigure });
       reply.type(mediaTypes[format]);
-      if (format === "json") return renderReportJson(report);
-      if (format === "csv") return renderReportCsv(report);
-      const html = renderReportHtml(report, { mapFigure: options.mapFigure, ...(format === "pdf" ? { evidenceRowLimit: 300 } : {}) });
-      if (format === "html") return reply.header("content-security-policy", reportContentSecurityPolicy).send(html);
-      return reply.header("content-disposition", `attachment; filename="armtrace-report-${options.from}-${options.to}.pdf"`).send(await renderPdf(html));
+      if (format === "html") reply.header("content-security-policy", reportContentSecurityPolicy);
+      if (format === "pdf") reply.header("content-disposition", `attachment; filename="armtrace-report-${options.from}-${options.to}.pdf"`);
+      return reply.send(output);
     },
   );
 }
