@@ -5,21 +5,9 @@
 import { sql, type Kysely } from "kysely";
 import { ArmtraceError } from "../errors.ts";
 import type { WeaponCategory } from "../codebook/codebook-types.ts";
-import type { AddresseeKind, FindingRow, Marking, RequestStatus, SeizedItem, Seizure, SeizureDraft, TraceAnswer, TraceRequest } from "../tracing/index.ts";
+import type { AddresseeKind, FindingRow, NewTraceRequest, Marking, RequestStatus, SeizedItem, Seizure, SeizureDraft, TraceAnswer, TraceRequest } from "../tracing/index.ts";
 import type { ArmtraceDatabase } from "./database.ts";
 import type { Database } from "./schema.ts";
-
-export interface NewRequest {
-  addresseeKind: AddresseeKind;
-  addressee: string;
-  seizureId: number | null;
-  itemIds: number[];
-  reference: string | null;
-  legalBasis: string;
-  intendedUse: string;
-  circumstances: string | null;
-  deadline: string | null;
-}
 
 export interface TraceCaseStore {
   saveSeizure(draft: SeizureDraft): Promise<Seizure>;
@@ -28,7 +16,7 @@ export interface TraceCaseStore {
   getItems(ids: number[]): Promise<SeizedItem[]>;
   /** Event ids among `ids` that are not stored (every id when the events table is absent). */
   missingEvents(ids: number[]): Promise<number[]>;
-  createRequest(request: NewRequest): Promise<TraceRequest>;
+  createRequest(request: NewTraceRequest): Promise<TraceRequest>;
   getRequest(id: number): Promise<TraceRequest>;
   listRequests(options?: { status?: RequestStatus }): Promise<TraceRequest[]>;
   /** Sets the status and the matching timestamp (and deadline when given). */

@@ -18,7 +18,7 @@ export {
   ADDRESSEE_KINDS, REQUEST_STATUSES, addDays, answerSchema, createRequestSchema, escapeHtml, isOverdue, nextStatus, renderRequestHtml, renderRequestText,
 } from "./trace-request.ts";
 export type { AddresseeKind, AnswerInput, CreateRequestInput, RequestAction, RequestDocument, RequestStatus, TraceAnswer, TraceRequest } from "./trace-request.ts";
-export type { TraceRequestRepository } from "./trace-request-repository.ts";
+export type { NewTraceRequest, TraceRequestRepository } from "./trace-request-repository.ts";
 export { createTraceRequest } from "./create-trace-request.ts";
 export { advanceTraceRequest } from "./advance-trace-request.ts";
 export type { AdvanceOptions } from "./advance-trace-request.ts";
