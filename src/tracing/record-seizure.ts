@@ -6,36 +6,16 @@
 import { ArmtraceError } from "../errors.ts";
 import type { WeaponCategory } from "../codebook/codebook-types.ts";
 import { normalizeManufacturer, normalizeModel } from "./maker-model.ts";
-import { seizureInputSchema, type Seizure, type SeizureInput } from "./seizure.ts";
+import { seizureInputSchema, type Marking, type SeizedItem, type Seizure, type SeizureInput } from "./seizure.ts";
 import { normalizeSerial } from "./serial.ts";
 
-/** A seizure ready to store: validated, resolved, keys computed. */
-export interface SeizureDraft {
-  seizedOn: string | null;
-  placeId: string | null;
-  placeName: string | null;
-  agency: string | null;
-  caseRef: string | null;
-  circumstances: string | null;
-  possessor: string | null;
-  custody: Array<{ holder: string; receivedOn: string | null; note: string | null }>;
-  eventIds: number[];
-  items: Array<{
-    category: WeaponCategory | null;
-    manufacturer: string | null;
-    manufacturerKey: string;
-    model: string | null;
-    modelKey: string;
-    calibre: string | null;
-    serial: string | null;
-    serialNormalized: string | null;
-    countryOfManufacture: string | null;
-    year: number | null;
-    isSuspectedCopy: boolean;
-    copyNote: string | null;
-    markings: Array<{ kind: string; location: string | null; text: string | null; legibility: string; isObliterated: boolean; photoRefs: string[] }>;
-  }>;
-}
+/** A marking as the draft carries it: absent texts as null. */
+type MarkingDraft = { [K in keyof Marking]-?: undefined extends Marking[K] ? Exclude<Marking[K], undefined> | null : Marking[K] };
+
+/** A seizure ready to store: validated, resolved, keys computed; the stored Seizure less what storage assigns. */
+export type SeizureDraft = Omit<Seizure, "id" | "items"> & {
+  items: Array<Omit<SeizedItem, "id" | "seizureId" | "markings"> & { manufacturerKey: string; modelKey: string; markings: MarkingDraft[] }>;
+};
 
 export interface SeizureDependencies {
   resolvePlace(name: string): { id: string; name: string } | undefined;
