@@ -47,6 +47,8 @@ export interface EventWriteSession {
   /** True when the event was deleted (e.g. by an ACLED deletions list); such events are not edited. */
   isDeleted(id: number): boolean;
   currentByGtdId(eventId: string): Event | undefined;
+  /** True when some event carries an ACLED (or GTD) id; an import into a database with none skips per-row lookups. */
+  hasKeyedEvents(kind: "acled" | "gtd"): boolean;
   /** The full snapshot of an event at a version, from its history. */
   snapshot(id: number, version: number): Event | undefined;
   /** A stored source's Admiralty grade: null when ungraded, undefined when there is no such source. */

@@ -69,6 +69,7 @@ export async function importEvents(deps: EventDependencies, input: ImportEventsI
   const batchSize = input.batchSize ?? 2000;
   const bulk = deps.events.openBulkWrite();
   try {
+    const lookups = bulk.write((session) => new KeyLookups(session));
     let batch: ImportedEvent[] = [];
     let written = 0;
     const flush = () => {
@@ -78,7 +79,7 @@ export async function importEvents(deps: EventDependencies, input: ImportEventsI
       // A large load rebuilds the query indexes once at commit instead of updating them row by row.
       if (written >= (input.deferIndexesAfter ?? largeImportRows)) bulk.deferQueryIndexes();
       bulk.write((session) => {
-        for (const imported of pending) applyImported(session, imported, change, at, report);
+        for (const imported of pending) applyImported(session, lookups, imported, change, at, report);
       });
       input.onProgress?.(report.rowsRead);
     };
@@ -130,10 +131,34 @@ function refusal(rejected: RejectedLine[]): ArmtraceError {
   );
 }
 
-function applyImported(session: EventWriteSession, imported: ImportedEvent, author: ChangeAuthor, at: string, report: ImportReport): void {
-  const { key } = imported;
-  const existing =
-    key.kind === "acled" ? session.currentByAcledId(key.id) : key.kind === "gtd" ? session.currentByGtdId(key.id) : key.kind === "armtrace" ? session.current(key.id) : undefined;
+/**
+ * Finds the stored event an imported row updates. When the database held no ACLED (GTD) ids before the import,
+ * only ids this import already wrote can be found, so the others need no lookup.
+ */
+class KeyLookups {
+  private readonly seen = { acled: new Set<string>(), gtd: new Set<string>() };
+  private readonly isFirstLoad: { acled: boolean; gtd: boolean };
+
+  constructor(session: EventWriteSession) {
+    this.isFirstLoad = { acled: !session.hasKeyedEvents("acled"), gtd: !session.hasKeyedEvents("gtd") };
+  }
+
+  existing(session: EventWriteSession, key: ImportedEvent["key"]): Event | undefined {
+    if (key.kind === "armtrace") return session.current(key.id);
+    if (key.kind === "none") return undefined;
+    if (this.isFirstLoad[key.kind]) {
+      const seen = this.seen[key.kind];
+      if (!seen.has(key.id)) {
+        seen.add(key.id);
+        return undefined;
+      }
+    }
+    return key.kind === "acled" ? session.currentByAcledId(key.id) : session.currentByGtdId(key.id);
+  }
+}
+
+function applyImported(session: EventWriteSession, lookups: KeyLookups, imported: ImportedEvent, author: ChangeAuthor, at: string, report: ImportReport): void {
+  const existing = lookups.existing(session, imported.key);
   if (existing === undefined) {
     session.save({ id: null, expectedVersion: null, state: imported.state, change: "import", author, at, ...(imported.preserve ? { preserve: imported.preserve } : {}) });
     report.created += 1;

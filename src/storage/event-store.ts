@@ -19,6 +19,7 @@ import { addDays, dateSpan, firstDay, lastDay, maxEventSpanDays } from "../event
 import type { EventFilter, EventPage, EventQuery, EventSort } from "../events/event-query.ts";
 import type { BulkWrite, EventPair, EventRepository, EventWrite, EventWriteSession } from "../events/event-repository.ts";
 import type { ArmtraceDatabase } from "./database.ts";
+import { PendingEventDetails } from "./event-bulk-load.ts";
 import { suspendReportRollups, type SuspendedRollups } from "./report-rollup-rebuild.ts";
 import type { Database } from "./schema.ts";
 
@@ -213,6 +214,9 @@ function actorsText(event: Event): string {
 
 class SqliteEventWriteSession implements EventWriteSession {
   private readonly statements;
+  /** Set during a bulk load: new events' detail rows are written set-based, a run at a time (event-bulk-load.ts). */
+  private pending: PendingEventDetails | undefined;
+  private bulkDetails: PendingEventDetails | undefined;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
     const columnList = eventColumns.join(", ");
@@ -221,6 +225,8 @@ class SqliteEventWriteSession implements EventWriteSession {
       selectEvent: sqlite.prepare(`SELECT * FROM events WHERE id = ?`),
       selectByAcled: sqlite.prepare(`SELECT * FROM events WHERE acled_event_id = ?`),
       selectByGtd: sqlite.prepare(`SELECT * FROM events WHERE gtd_event_id = ?`),
+      anyAcled: sqlite.prepare(`SELECT 1 FROM events WHERE acled_event_id IS NOT NULL LIMIT 1`),
+      anyGtd: sqlite.prepare(`SELECT 1 FROM events WHERE gtd_event_id IS NOT NULL LIMIT 1`),
       selectLinks: sqlite.prepare(`${linkSelect} WHERE es.event_id = ? ORDER BY es.id`),
       selectSnapshot: sqlite.prepare(`SELECT snapshot_json FROM event_versions WHERE event_id = ? AND version = ?`),
       materializeSnapshot: sqlite.prepare(`UPDATE event_versions SET snapshot_json = ? WHERE event_id = ? AND version = ? AND snapshot_json = ''`),
@@ -256,6 +262,27 @@ class SqliteEventWriteSession implements EventWriteSession {
     };
   }
 
+  /** From now on, new events' detail rows are written a run at a time (call flushDetails before the transaction ends). */
+  deferDetails(): void {
+    this.bulkDetails ??= new PendingEventDetails(this.sqlite);
+    this.pending = this.bulkDetails;
+  }
+
+  /** Writes the detail rows of the pending run of new events. */
+  flushDetails(): void {
+    this.pending?.flush(currentSnapshot);
+  }
+
+  /** Back to row-by-row details; a pending run is dropped (its transaction is being rolled back) unless flushed first. */
+  stopDeferringDetails(): void {
+    this.pending?.discard();
+    this.pending = undefined;
+  }
+
+  hasKeyedEvents(kind: "acled" | "gtd"): boolean {
+    return (kind === "acled" ? this.statements.anyAcled : this.statements.anyGtd).get() !== undefined;
+  }
+
   current(id: number): Event | undefined {
     return this.hydrate(this.statements.selectEvent.get(id) as EventRow | undefined);
   }
@@ -274,6 +301,7 @@ class SqliteEventWriteSession implements EventWriteSession {
   }
 
   snapshot(id: number, version: number): Event | undefined {
+    this.flushDetails();
     const row = this.statements.selectSnapshot.get(id, version) as { snapshot_json: string } | undefined;
     if (row === undefined) return undefined;
     return row.snapshot_json === currentSnapshot ? this.current(id) : (JSON.parse(row.snapshot_json) as Event);
@@ -287,6 +315,10 @@ class SqliteEventWriteSession implements EventWriteSession {
 
   save(write: EventWrite): Event {
     const { state, author, at } = write;
+    const authorship = { change: write.change, changedBy: author.actor, changedAt: at, reason: author.reason ?? null };
+    // A new event with an AUTOINCREMENT id can join the pending run; anything else writes the run out first.
+    const isDeferred = this.pending !== undefined && write.id === null && write.preserve === undefined && this.pending.accepts(authorship);
+    if (!isDeferred) this.flushDetails();
     const sources = state.sources.map((link) => {
       if (link.sourceId === null) return { ...link, reliability: null };
       const grade = this.sourceGrade(link.sourceId);
@@ -336,12 +368,18 @@ class SqliteEventWriteSession implements EventWriteSession {
       this.statements.deleteFts.run(event.id);
       this.statements.deleteLinks.run(event.id);
     }
+    if (isDeferred) {
+      this.writeLinks(event);
+      (this.pending as PendingEventDetails).add(event.id, authorship);
+      return event;
+    }
     this.writeDetails(event);
     this.statements.insertVersion.run(event.id, event.version, write.change, author.actor, at, author.reason ?? null, currentSnapshot);
     return event;
   }
 
   delete(id: number, author: ChangeAuthor, at: string): void {
+    this.flushDetails();
     const event = this.current(id);
     if (event === undefined) throw new ArmtraceError("EVENT_NOT_FOUND", `event ${id} does not exist`);
     const version = event.version + 1;
@@ -353,6 +391,7 @@ class SqliteEventWriteSession implements EventWriteSession {
   }
 
   recordMerge(merged: { survivor: Event; absorbed: Event }, author: ChangeAuthor, at: string): number {
+    this.flushDetails();
     const { survivor, absorbed } = merged;
     const result = this.statements.insertMerge.run(survivor.id, absorbed.id, author.actor, at, author.reason ?? null, survivor.version, absorbed.version);
     return Number(result.lastInsertRowid);
@@ -372,7 +411,7 @@ class SqliteEventWriteSession implements EventWriteSession {
   }
 
   private writeDetails(event: Event): void {
-    const { insertActor, insertFts, insertLink } = this.statements;
+    const { insertActor, insertFts } = this.statements;
     const span = dateSpan(event.date, event.dateEnd);
     for (const [role, names] of [
       ["perpetrator", event.actors.perpetrators],
@@ -382,6 +421,11 @@ class SqliteEventWriteSession implements EventWriteSession {
       for (const name of names) insertActor.run(event.id, role, name, actorKey(name), span.first, span.last);
     }
     insertFts.run(event.id, event.notes ?? "", event.location ?? "", actorsText(event));
+    this.writeLinks(event);
+  }
+
+  private writeLinks(event: Event): void {
+    const { insertLink } = this.statements;
     for (const link of event.sources) {
       insertLink.run(
         event.id,
@@ -470,7 +514,9 @@ export class EventStore implements EventRepository {
     return {
       write<T>(work: (session: EventWriteSession) => T): T {
         if (!isOpen) throw new ArmtraceError("INTERNAL", "bulk write already finished");
-        return work(session);
+        const result = work(session);
+        session.flushDetails();
+        return result;
       },
       deferQueryIndexes() {
         if (!isOpen || isDeferred) return;
@@ -488,11 +534,15 @@ export class EventStore implements EventRepository {
         rollups = suspendReportRollups(sqlite);
         // A larger page cache for the load keeps the growing trees in memory instead of spilling pages.
         sqlite.pragma(`cache_size = ${bulkCacheKib}`);
+        // New events' actor, full-text and version rows are written set-based at the end of each batch.
+        session.deferDetails();
       },
       commit() {
         if (!isOpen) return;
         isOpen = false;
         try {
+          session.flushDetails();
+          session.stopDeferringDetails();
           rollups?.resume();
           for (const index of deferred) sqlite.exec(index.sql);
           sqlite.exec("COMMIT");
@@ -502,6 +552,7 @@ export class EventStore implements EventRepository {
             sqlite.exec("PRAGMA optimize");
           }
         } catch (error) {
+          session.stopDeferringDetails();
           if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
           const message = (error as Error).message;
           throw /FOREIGN KEY/i.test(message)
@@ -512,6 +563,7 @@ export class EventStore implements EventRepository {
       rollback() {
         if (!isOpen) return;
         isOpen = false;
+        session.stopDeferringDetails();
         if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
         if (deferred.length > 0) sqlite.pragma(`cache_size = ${normalCacheKib}`);
       },
