@@ -51,6 +51,14 @@ interface EventRow {
   injured_unknown: number | null;
 }
 
+/** An EventSummary as the summaries query returns it: the event's id as `id`, the lists as separated text. */
+type SummaryRow = Omit<EventSummary, "event_id" | "perpetrators" | "source_ids" | "citations"> & {
+  id: number;
+  perpetrators: string | null;
+  source_ids: string | null;
+  citations: string | null;
+};
+
 interface SqlFilter {
   clauses: string[];
   parameters: unknown[];
@@ -309,47 +317,25 @@ export class ReportStore implements ReportDataSource {
     if (ids.length === 0) return [];
     const rows = this.prepare(
       `SELECT e.id, e.date, e.date_end, e.type, e.review_state, e.country, e.admin1, e.admin2, e.location,
-          ${killedTotal("e")} AS killed, ${categories.map((c) => `coalesce(e.injured_${c}, 0)`).join(" + ")} AS injured,
           (SELECT group_concat(name, '${unitSeparator}') FROM (SELECT DISTINCT name FROM event_actors WHERE event_id = e.id AND role = 'perpetrator' ORDER BY name)) AS perpetrators,
+          ${killedTotal("e")} AS killed, ${categories.map((c) => `coalesce(e.injured_${c}, 0)`).join(" + ")} AS injured,
           (SELECT group_concat(source_id) FROM (SELECT DISTINCT source_id FROM event_sources WHERE event_id = e.id AND source_id IS NOT NULL ORDER BY source_id)) AS source_ids,
           (SELECT group_concat(citation, '${unitSeparator}') FROM (SELECT DISTINCT citation FROM event_sources WHERE event_id = e.id AND citation IS NOT NULL ORDER BY citation)) AS citations
         FROM events e WHERE e.id IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(ids)) as Array<{
-      id: number;
-      date: string | null;
-      date_end: string | null;
-      type: string;
-      review_state: string;
-      country: string | null;
-      admin1: string | null;
-      admin2: string | null;
-      location: string | null;
-      killed: number;
-      injured: number;
-      perpetrators: string | null;
-      source_ids: string | null;
-      citations: string | null;
-    }>;
+    ).all(JSON.stringify(ids)) as SummaryRow[];
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.flatMap((id) => {
-      const row = byId.get(id);
+    return ids.flatMap((eventId) => {
+      const row = byId.get(eventId);
       if (!row) return [];
+      // The SQL's column order is EventSummary's key order (the JSON output's); the lists keep their place.
+      const { id, ...columns } = row;
       return [
         {
-          event_id: row.id,
-          date: row.date,
-          date_end: row.date_end,
-          type: row.type,
-          review_state: row.review_state,
-          country: row.country,
-          admin1: row.admin1,
-          admin2: row.admin2,
-          location: row.location,
-          perpetrators: row.perpetrators ? row.perpetrators.split(unitSeparator) : [],
-          killed: row.killed,
-          injured: row.injured,
-          source_ids: row.source_ids ? row.source_ids.split(",").map(Number) : [],
-          citations: row.citations ? row.citations.split(unitSeparator) : [],
+          event_id: id,
+          ...columns,
+          perpetrators: columns.perpetrators ? columns.perpetrators.split(unitSeparator) : [],
+          source_ids: columns.source_ids ? columns.source_ids.split(",").map(Number) : [],
+          citations: columns.citations ? columns.citations.split(unitSeparator) : [],
         },
       ];
     });
