@@ -28,7 +28,19 @@ interface SentenceToll {
   marksAll: { killed?: CasualtyCategory; injured?: CasualtyCategory };
   /** Victims a sentence names after the toll ("the victims were identified as … along with a civilian driver"): no longer the unknown rest. */
   identified: { killed?: number; injured?: number };
+  /** Per category, the people the words place on one state's side ("Afghan soldiers", "Pakistani troops"): two sides of a clash add up. */
+  sides: Record<"killed" | "injured", Partial<Record<CasualtyCategory, Record<string, number>>>>;
+  /** People the sentence adds to those told before ("three civilians were also wounded"). */
+  added: Record<"killed" | "injured", Partial<Record<CasualtyCategory, number>>>;
+  /** "N others" set against a group of the other camp ("two soldiers were killed and four others wounded"): not the militants counted elsewhere. */
+  others: { killed?: { value: number; besideMilitants: boolean }; injured?: { value: number; besideMilitants: boolean } };
+  /** Sides whose people the sentence calls martyred ("three Pakistani soldiers embraced shahadat"). */
+  martyredSides: string[];
 }
+
+/** Side of people "martyred" with no nationality named: the reporting side, folded into the side that is martyred elsewhere. */
+const ownSide = "martyred";
+const martyrWords = /\b(martyr(?:ed|s|dom)?|shahadat|shahadath|shaheed)\b/;
 
 interface Draft {
   frames: SentenceFrame[];
@@ -84,7 +96,8 @@ function numberFromText(word: string): number | undefined {
 }
 
 function sentenceToll(frame: SentenceFrame): SentenceToll {
-  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, identified: {}, marksAll: {}, isCounterClaim: counterClaim.test(frame.text) };
+  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, identified: {}, marksAll: {}, sides: { killed: {}, injured: {} }, added: { killed: {}, injured: {} }, others: {}, martyredSides: [], isCounterClaim: counterClaim.test(frame.text) };
+  const isMartyrSentence = martyrWords.test(frame.text);
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
     toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
   };
@@ -109,6 +122,17 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
     } else {
       add(outcome, mention.category, mention.value);
       if (mention.category === "militants" && mention.namesTaliban === true) toll.taliban[outcome] = (toll.taliban[outcome] ?? 0) + mention.value;
+      const side = mention.side ?? (mention.category === "security_forces" && isMartyrSentence ? ownSide : undefined);
+      if (side !== undefined && mention.category !== "unknown") {
+        const bySide = (toll.sides[outcome][mention.category] ??= {});
+        bySide[side] = (bySide[side] ?? 0) + mention.value;
+        if (isMartyrSentence && side !== ownSide && !toll.martyredSides.includes(side)) toll.martyredSides.push(side);
+      }
+      if (mention.isAlso === true && mention.category !== "unknown") toll.added[outcome][mention.category] = (toll.added[outcome][mention.category] ?? 0) + mention.value;
+      const beside = mentions.slice(0, index).reverse().find((m) => m.partOf === null && m.category !== "unknown");
+      if (mention.isOthers && mention.category === "unknown" && beside !== undefined) {
+        toll.others[outcome] = { value: (toll.others[outcome]?.value ?? 0) + mention.value, besideMilitants: beside.category === "militants" };
+      }
     }
   });
   // "The victims were identified as …, along with a civilian driver": one civilian among the dead.
@@ -166,9 +190,13 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
     let total: number | undefined;
     let sawUnknown = false;
     const stated = tolls.filter((t) => Object.keys(t[outcome]).length > 0);
-    for (const toll of tolls) {
-      // Where sources disagree, the figure the report leads with stands.
-      if (toll.isCounterClaim && stated[0] !== undefined && stated[0] !== toll) continue;
+    const counted = tolls.filter((t) => !(t.isCounterClaim && stated[0] !== undefined && stated[0] !== t));
+    // Per category: the largest figure given without a side, and per side the largest figure for that side.
+    const unmarked = new Map<CasualtyCategory, number>();
+    const sided = new Map<CasualtyCategory, Map<string, number>>();
+    const martyredSides = new Set<string>();
+    for (const toll of counted) {
+      for (const side of toll.martyredSides) martyredSides.add(side);
       let part = toll[outcome];
       const moved = toll.taliban[outcome] ?? 0;
       if (talibanAreForces && moved > 0) {
@@ -181,14 +209,43 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
         const value = part[category];
         if (value === undefined) continue;
         any = true;
-        sum += value;
+        sum += value - (toll.added[outcome][category] ?? 0);
         if (category === "unknown") {
           sawUnknown = true;
           continue;
         }
-        counts[category] = Math.max(counts[category] ?? 0, value);
+        const bySide = moved > 0 && talibanAreForces ? undefined : toll.sides[outcome][category];
+        const sideTotal = bySide === undefined ? 0 : Object.values(bySide).reduce((a, b) => a + b, 0);
+        if (value - sideTotal > 0 || bySide === undefined) unmarked.set(category, Math.max(unmarked.get(category) ?? 0, value - sideTotal));
+        if (bySide !== undefined) {
+          const sides = sided.get(category) ?? new Map<string, number>();
+          for (const [side, n] of Object.entries(bySide)) sides.set(side, Math.max(sides.get(side) ?? 0, n));
+          sided.set(category, sides);
+        }
       }
       if (any) total = Math.max(total ?? 0, sum);
+    }
+    for (const category of casualtyCategories) {
+      if (category === "unknown") continue;
+      const sides = sided.get(category);
+      let value = unmarked.get(category);
+      if (sides !== undefined) {
+        // "Martyred" with no nationality is the side martyred elsewhere in the report, if one is.
+        const own = sides.get(ownSide);
+        const named = [...sides.keys()].filter((k) => k !== ownSide);
+        if (own !== undefined && named.length === 0) value = Math.max(value ?? 0, own);
+        else {
+          if (own !== undefined) {
+            const home = named.find((k) => martyredSides.has(k));
+            if (home !== undefined) {
+              sides.set(home, Math.max(sides.get(home)!, own));
+              sides.delete(ownSide);
+            }
+          }
+          value = Math.max(value ?? 0, [...sides.values()].reduce((a, b) => a + b, 0));
+        }
+      }
+      if (value !== undefined) counts[category] = value;
     }
     if (total !== undefined && tolls.some((t) => t.marksAll[outcome] !== undefined) && casualtyCategories.every((c) => c === "unknown" || counts[c] == null)) {
       // Only unknown so far, and a later sentence says who they all were.
@@ -196,10 +253,28 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
       return counts;
     }
     if (total !== undefined) {
+      // People a sentence adds ("were also wounded") whose kind no other sentence counted.
+      let added = 0;
+      for (const toll of counted) {
+        for (const [category, value] of Object.entries(toll.added[outcome]) as Array<[CasualtyCategory, number]>) {
+          const elsewhere = counted.some((o) => o !== toll && (o[outcome][category] !== undefined || Object.values(o[outcome]).includes(value)));
+          if (!elsewhere) added += value;
+        }
+      }
       const specific = casualtyCategories.filter((c) => c !== "unknown").reduce((s, c) => s + (counts[c] ?? 0), 0);
       const identified = tolls.reduce((s, t) => s + (t.identified[outcome] ?? 0), 0);
       const remainder = Math.max(0, ...tolls.map((t) => t.remainder[outcome] ?? 0)) - identified;
-      if (Math.max(total - specific, remainder) > 0) counts.unknown = Math.max(total - specific, remainder);
+      // "Four others" beside soldiers are not the militants another sentence counts (and the other way round).
+      let others = 0;
+      for (const toll of counted) {
+        const rest = toll.others[outcome];
+        if (rest === undefined) continue;
+        const elsewhere = counted.filter((o) => o !== toll && Object.keys(o[outcome]).length > 0);
+        const otherCamp = elsewhere.length > 0 && elsewhere.every((o) => (Object.keys(o[outcome]) as CasualtyCategory[]).every((c) => c !== "unknown" && (c === "militants") !== rest.besideMilitants));
+        if (otherCamp) others = Math.max(others, rest.value);
+      }
+      const whole = Math.max(total + added, specific + others);
+      if (Math.max(whole - specific, remainder) > 0) counts.unknown = Math.max(whole - specific, remainder);
       else if (sawUnknown && specific === 0) counts.unknown = 0;
     }
     return counts;
@@ -383,7 +458,11 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     const ownDate = hasOwnDate(frame);
     const isTentative = (score === 1 && !hasToll && ownDate && places.length > 0) || (score === 0 && frame.casualties.some((m) => m.value !== null && m.outcome === "killed") && ownDate && current !== undefined && dateConflicts(effectiveDate(current), ownDated?.date));
     const isStatement = !hasToll && statementCue.test(frame.text);
-    const isEventful = (score >= 2 || (score >= 1 && hasToll) || isTentative) && !(frame.isIrrealis && !hasToll && !ownDate) && !isStatement;
+    // "Security forces killed 12 militants in Bannu on Thursday": a report that opens with a toll and a place or a day
+    // reports an incident even with no word for its kind.
+    const hasPeopleHurt = frame.casualties.some((m) => m.value !== null && m.value > 0 && m.partOf === null);
+    const isBareToll = score === 0 && hasPeopleHurt && !frame.isIrrealis && (places.length > 0 || frame.places.some((p) => p.isDateline) || (ownDated !== undefined && precisionOf(ownDated.date) === "day")) && drafts.length === 0 && places.length <= 1 && !multiIncidentSummary.test(frame.text) && /[.!?]["'”]?$/.test(frame.text);
+    const isEventful = (score >= 2 || (score >= 1 && hasToll) || isTentative || isBareToll) && !(frame.isIrrealis && !hasToll && !ownDate) && !isStatement;
     if (!isEventful) {
       const samePlace = current !== undefined && places.length > 0 && (current.place === undefined || current.placeIsDateline || places.every((p) => sameBranch(current!.place!, p)));
       const dateFits = current !== undefined && !dateConflicts(effectiveDate(current), frameDate(frame, current.date)?.date);

@@ -87,3 +87,38 @@ describe("a later sentence saying who all the casualties were", () => {
     expect(doc.events[0]!.injured).toEqual({ security_forces: 1, civilians: null, militants: null, unknown: 4 });
   });
 });
+
+describe("tolls of one incident told over several sentences", () => {
+  it("adds the two sides of a border clash, each named by its nationality", () => {
+    const doc = extract(
+      "CHAMAN: Pakistani troops killed at least 12 Afghan Taliban soldiers in retaliatory fire along the border in Killa Abdullah district on Thursday, officials said.\n" +
+        "Four Pakistani soldiers embraced shahadat in the exchange of fire, the military said.",
+    );
+    expect(doc.events).toHaveLength(1);
+    expect(doc.events[0]!.killed.security_forces).toBe(16);
+  });
+
+  it("adds soldiers 'martyred' to the other side's dead, but not to a restatement", () => {
+    const doc = extract(
+      "PARACHINAR: Three soldiers were martyred when Afghan forces fired on a border post in Kurram district on Monday, the ISPR said.\n" +
+        "Five Afghan border personnel were killed in the retaliatory fire, officials said.\n" +
+        "The Foreign Office protested the killing of its three soldiers.",
+    );
+    expect(doc.events[0]!.killed.security_forces).toBe(8);
+    const restated = extract("BANNU: Two soldiers were martyred in an attack on a check post in Bannu district on Sunday, the ISPR said.\nThe two martyred soldiers were identified as Sepoy Ali and Sepoy Khan.");
+    expect(restated.events[0]!.killed.security_forces).toBe(2);
+  });
+
+  it("adds people a later sentence says were also hurt to a bare total", () => {
+    const doc = extract("GHAZNI: A truck bomb exploded at an army base in Ghazni province on Monday, killing nine soldiers and wounding 14, officials said.\nFour civilians living nearby were also wounded.");
+    expect(doc.events[0]!.injured).toEqual({ security_forces: null, civilians: 4, militants: null, unknown: 14 });
+    const among = extract("QUETTA: A bomb exploded in a market in Quetta on Monday, wounding 14 people, police said.\nFour children were among the wounded.");
+    expect(among.events[0]!.injured).toEqual({ security_forces: null, civilians: 4, militants: null, unknown: 10 });
+  });
+
+  it("adds 'N others' set beside soldiers to militants counted in another sentence", () => {
+    const doc = extract("KUNDUZ: Security forces killed 11 insurgents in an operation in Kunduz province on Sunday, and the operation also left six insurgents wounded, the army said.\nOne soldier was killed and three others were wounded, it added.");
+    expect(doc.events[0]!.injured).toEqual({ security_forces: null, civilians: null, militants: 6, unknown: 3 });
+    expect(doc.events[0]!.killed).toEqual({ security_forces: 1, civilians: null, militants: 11, unknown: null });
+  });
+});

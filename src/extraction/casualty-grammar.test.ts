@@ -91,3 +91,40 @@ describe("datelines and times", () => {
     expect(read("One villager was killed and another was badly hurt in the firing.")).toEqual(["killed:civilians:1", "injured:unknown:1"]);
   });
 });
+
+describe("ranges, objects of a second verb, speakers and family members", () => {
+  it("reads a range as its lower bound, with the noun after the range", () => {
+    expect(read("Between 15 and 18 passengers were killed when the coach was attacked.")).toEqual(["killed:civilians:15"]);
+    expect(read("Security forces killed six to eight insurgents in the raid.")).toEqual(["killed:militants:6"]);
+    expect(read("The blast injured 30-35 people at the bus stand.")).toEqual(["injured:unknown:30"]);
+    const [range] = findCasualties(tokenize(normalizeForMatching("Seven to nine soldiers were martyred.")));
+    expect(range?.qualifier).toBe("at_least");
+  });
+  it("does not read a range of days or distances as people", () => {
+    expect(read("Between 10 and 12 March, two soldiers were martyred.")).toEqual(["killed:security_forces:2"]);
+  });
+  it("keeps the first victim's outcome when a second verb takes its own object", () => {
+    expect(read("Attackers shot dead a prayer leader and wounded his brother near the mosque.")).toEqual(["killed:civilians:1", "injured:civilians:1"]);
+    expect(read("The gunmen killed a constable and injured the driver of the van.")).toEqual(["killed:security_forces:1", "injured:civilians:1"]);
+    expect(read("Militants killed a village elder and his three sons.")).toEqual(["killed:civilians:1", "killed:civilians:3"]);
+  });
+  it("does not count the one who reports the toll", () => {
+    expect(read("The raid left four militants dead and two wounded, a security official told reporters.")).toEqual(["killed:militants:4", "injured:unknown:2"]);
+    expect(read("Gunmen killed three labourers and injured two, a district police officer said.")).toEqual(["killed:civilians:3", "injured:unknown:2"]);
+  });
+  it("reads 'members of one family' as civilians with their named parts", () => {
+    expect(read("Five members of a single family, including three children, died when the shell hit their home.")).toEqual(["killed:civilians:5", "killed:civilians:3^"]);
+    expect(read("Six members of the same family were wounded.")).toEqual(["injured:civilians:6"]);
+  });
+  it("marks people a sentence adds with 'also', not those it places among the dead", () => {
+    const added = findCasualties(tokenize(normalizeForMatching("Two passers-by were also wounded in the blast.")));
+    expect(added[0]?.isAlso).toBe(true);
+    const among = findCasualties(tokenize(normalizeForMatching("Two policemen were also among the dead.")));
+    expect(among[0]?.isAlso).toBeUndefined();
+  });
+  it("notes the side a nationality word gives a group", () => {
+    const [afghan, pakistani] = findCasualties(tokenize(normalizeForMatching("Four Afghan border guards and two Pakistani soldiers were killed.")));
+    expect(afghan?.side).toBe("AF");
+    expect(pakistani?.side).toBe("PK");
+  });
+});

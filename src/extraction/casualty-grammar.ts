@@ -43,6 +43,10 @@ export interface CountedGroup {
   namesTaliban?: boolean;
   /** "two other members": the category of the group named just before. */
   inheritsCategory?: boolean;
+  /** The state whose people these are, where the phrase says ("Afghan soldiers" → AF): sides of a clash are counted apart. */
+  side?: string;
+  /** "were also wounded", "also killed three civilians": people added to those counted before. */
+  isAlso?: boolean;
 }
 
 export interface CasualtyMention extends CountedGroup {
@@ -54,6 +58,12 @@ interface OutcomeMatch {
   from: number;
   to: number;
 }
+
+/** Words that open the object of an active verb ("wounded his son", "injured the driver"). */
+const objectStarts = new Set(["his", "her", "their", "its", "the", "a", "an"]);
+
+/** Verbs of saying: a group right before one is who speaks ("a police official said"). */
+const speechVerbs = new Set(["said", "says", "told", "added", "confirmed", "stated", "explained", "noted", "reported", "tweeted", "wrote"]);
 
 const beVerbs = new Set(["were", "was", "is", "are", "be", "been", "being", "got", "get", "gets", "have", "has", "had"]);
 
@@ -188,6 +198,8 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
       inOfPhrase = true;
       continue;
     }
+    // "members of one family", "members of the same family": the family is who they were.
+    if (inOfPhrase && /^(?:one|a|the|same|single|his|her|their)$/.test(w) && (categoryModifiers.has(tokens[k + 1]?.norm ?? "") || (/^(?:same|single)$/.test(tokens[k + 1]?.norm ?? "") && categoryModifiers.has(tokens[k + 2]?.norm ?? "")))) continue;
     if (phraseBreakers.has(w) && !(inOfPhrase && (w === "the" || w === "of"))) break;
     if (t.isNumber || numberWordValue(w) !== undefined) break;
     if (outcomeAt(tokens, k) !== undefined && !(casualtyHeads.has(w))) break;
@@ -224,6 +236,7 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
         break;
       }
       modifierCategory ??= modifier;
+      if (inOfPhrase && sawHead) end = k + 1;
       // "members of the Islamic Emirate's security forces" are forces; "of the Balochistan Liberation Army" are not.
       if (modifier === "security_forces" && !(inOfPhrase && /^(liberation|republican|nationalist|lashkar|jaish)$/.test(tokens[k - 1]?.norm ?? ""))) modifierCategory = modifier;
       continue;
@@ -264,6 +277,17 @@ function headAhead(tokens: readonly Token[], from: number): boolean {
   return false;
 }
 
+/** Where the upper bound of a range starting with `number` ends ("10 to 12", "20-25", "8 and 10" after "between"), if it is one. */
+function rangeEnd(tokens: readonly Token[], number: ReturnType<typeof parseNumberAt> & object): number | undefined {
+  const joiner = tokens[number.to]?.norm;
+  const isBetween = tokens[number.from - 1]?.norm === "between" && joiner === "and";
+  if (!(joiner === "to" || joiner === "-" || joiner === "or" || isBetween) || number.value === null) return undefined;
+  const second = parseNumberAt(tokens, number.to + 1);
+  if (second === undefined || second.value === null || second.isArticle || second.value <= number.value) return undefined;
+  // "5-10 km", "10 to 12 March" are not head counts; readGroup tests what follows the range.
+  return second.to;
+}
+
 /** Every counted group of people in the sentence, in order. */
 export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
   const groups: CountedGroup[] = [];
@@ -271,7 +295,10 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     const word = tokens[i]!.norm;
     if ((word === "a" || word === "an") && !headAhead(tokens, i + 1)) continue;
     // "… a polio vaccinator and the policeman escorting him": a definite singular in a list counts one.
-    if ((word === "the" || word === "his" || word === "her" || word === "their") && ((tokens[i - 1]?.norm === "and" && groups.length > 0 && groups[groups.length - 1]!.to >= i - 1) || (tokens[i - 1]?.norm === "including" && groups.length > 0))) {
+    // "… and wounded his son", "killing the driver": a definite singular right after an active outcome counts one.
+    const afterActiveVerb = tokens[i - 1] !== undefined && !/^(?:claimed|claiming|took|taking)$/.test(tokens[i - 1]!.norm) && isActiveOutcomeBefore(tokens, i);
+    if ((word === "the" || word === "his" || word === "her" || word === "their") && ((tokens[i - 1]?.norm === "and" && groups.length > 0 && groups[groups.length - 1]!.to >= i - 1) || (tokens[i - 1]?.norm === "including" && groups.length > 0) || afterActiveVerb)) {
+      if (parseNumberAt(tokens, i + 1) !== undefined && !parseNumberAt(tokens, i + 1)!.isArticle) continue;
       const head = casualtyHeads.get(tokens[i + 1]?.norm ?? "") ?? casualtyHeads.get(tokens[i + 2]?.norm ?? "");
       const singular = !/s$/.test(tokens[i + 1]?.norm ?? "") || /(?:ss|us)$/.test(tokens[i + 1]?.norm ?? "");
       if (head !== undefined && head !== "unknown" && singular) {
@@ -297,12 +324,16 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     const isAttackerPartitive = tokens[i + 1]?.norm === "of" && tokens[i + 2]?.norm === "the" && casualtyHeads.get(tokens[i + 3]?.norm ?? "") === "militants";
     if (number.isArticle && !isAttackerPartitive && (tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "another")) continue;
     if (word === "one" && (tokens[i - 1]?.norm === "no" || tokens[i - 1]?.norm === "any" || tokens[i - 1]?.norm === "every")) continue;
-    const group = readGroup(tokens, number.from, number.to, number.isArticle);
+    // A range ("10 to 12 people", "20-25 militants", "between 8 and 10 soldiers", "one or two"): its lower bound.
+    const upper = rangeEnd(tokens, number);
+    const group = readGroup(tokens, number.from, upper ?? number.to, number.isArticle && upper === undefined);
     if (group === undefined) {
-      i = number.to - 1;
+      i = (upper ?? number.to) - 1;
       continue;
     }
-    const { qualifier, from } = qualifierBefore(tokens, number.from);
+    const stated = qualifierBefore(tokens, tokens[number.from - 1]?.norm === "between" && upper !== undefined ? number.from - 1 : number.from);
+    const { from } = stated;
+    const qualifier = upper !== undefined && stated.qualifier === "exact" ? "at_least" : stated.qualifier;
     if (group.inheritsCategory === true && groups.length > 0) group.category = groups[groups.length - 1]!.category;
     delete group.inheritsCategory;
     groups.push({ ...group, value: number.value, qualifier, from: Math.min(from, group.from), partOf: null });
@@ -359,6 +390,36 @@ function skipAside(tokens: readonly Token[], k: number): number {
     return tokens[m]?.norm === "," ? m + 1 : k;
   }
   return k;
+}
+
+/** Nationality words that say whose people a group is; the Taliban's are Afghan only where "Afghan" or "Emirate" says so. */
+const sideWords: ReadonlyMap<string, string> = new Map([
+  ["afghan", "AF"], ["afghanistan", "AF"], ["emirate", "AF"], ["pakistani", "PK"], ["pakistan", "PK"],
+  ["iranian", "IR"], ["iran", "IR"], ["indian", "IN"], ["india", "IN"], ["chinese", "CN"],
+]);
+
+/** The state a group's own words place it on ("two Afghan border guards" → AF), if any. */
+function sideOf(words: readonly string[]): string | undefined {
+  for (const w of words) {
+    const side = sideWords.get(w);
+    if (side !== undefined) return side;
+  }
+  return undefined;
+}
+
+/** "Three civilians were also wounded", "also killed two passers-by": added to a toll told before, not part of it. */
+function isAdded(tokens: readonly Token[], group: CountedGroup): boolean {
+  for (let k = Math.max(0, group.from - 3); k < tokens.length && k < group.to + 4; k++) {
+    const w = tokens[k]!.norm;
+    if (w === "among" || w === "including") return false;
+    if (w === "also" && (k < group.from || k >= group.to)) {
+      // "… were also among the dead" restates; only a plain outcome adds.
+      const after = tokens.slice(k + 1, k + 4).map((t) => t.norm);
+      return !after.includes("among");
+    }
+    if (k >= group.to && (w === "." || w === ";")) return false;
+  }
+  return false;
 }
 
 /** True when the sentence has a word that can say what happened to people (a cheap pre-check). */
@@ -420,6 +481,8 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
       if (match !== undefined) {
         if (match.phrase.voice === "active") return undefined;
         if (isActiveUse(match)) return undefined;
+        // "… shot dead a scholar and wounded his son": a second verb with its own object.
+        if (tokens[k - 1]?.norm === "and" && objectStarts.has(tokens[match.to]?.norm ?? "") && isActiveOutcomeBefore(tokens, groups[g]!.from)) return undefined;
         return match.phrase.outcome;
       }
       const w = tokens[k]!.norm;
@@ -472,7 +535,7 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
         steps++;
         continue;
       }
-      if (w === "and" || w === "," || w === "the" || w === "a" || w === "also" || w === "at" || w === "least" || w === "another" || w === "of") {
+      if (w === "and" || w === "," || w === "the" || w === "a" || w === "also" || w === "at" || w === "least" || w === "another" || w === "of" || w === "his" || w === "her" || w === "their") {
         k--;
         steps++;
         continue;
@@ -484,6 +547,8 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
 
   for (let g = 0; g < groups.length; g++) {
     if (groups[g]!.partOf !== null) continue;
+    // "…, a provincial official said": the speaker, not a victim.
+    if (speechVerbs.has(tokens[groups[g]!.to]?.norm ?? "") && !groups[g]!.isBare) continue;
     outcomes[g] = rightOutcome(g, false) ?? leftOutcome(g) ?? rightOutcome(g, true) ?? relativeOutcome(g);
   }
   const mentions: CasualtyMention[] = [];
@@ -495,6 +560,9 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
     mentionIndex.set(index, mentions.length);
     const words = tokens.slice(group.from, group.to).map((t) => t.norm);
     if ((words.includes("taliban") || words.includes("emirate")) && !words.some((w) => w === "pakistani" || w === "ttp" || w === "tehreek" || w === "tehrik")) group.namesTaliban = true;
+    const side = sideOf(words);
+    if (side !== undefined) group.side = side;
+    if (isAdded(tokens, group)) group.isAlso = true;
     // partOf points at the whole's position among the mentions, not among all groups.
     mentions.push({ ...group, outcome, partOf: group.partOf === null ? null : mentionIndex.get(group.partOf) ?? null });
   });

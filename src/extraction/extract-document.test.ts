@@ -79,3 +79,20 @@ describe("incidents assembled from a report", () => {
     expect(extract("").events).toEqual([]);
   });
 });
+
+describe("a report that opens with a toll and no word for the kind of incident", () => {
+  it("reads a one-line report of militants killed by forces as an operation", () => {
+    const doc = extract("LAKKI MARWAT: Security forces killed seven militants in Lakki Marwat district on Wednesday, the military said.");
+    expect(doc.events.map((e) => [e.type, e.admin2, e.killed.militants])).toEqual([["security_operation", "Lakki Marwat", 7]]);
+  });
+  it("reads policemen martyred in a named district as an attack, and 'fired on' as an attack", () => {
+    const martyred = extract("DERA ISMAIL KHAN: Three policemen were martyred in Dera Ismail Khan on Tuesday night, police said.");
+    expect(martyred.events.map((e) => [e.type, e.admin2, e.killed.security_forces])).toEqual([["attack", "Dera Ismail Khan", 3]]);
+    const fired = extract("Unknown men fired on a Levies vehicle in Kalat district on Monday, wounding two personnel, officials said.");
+    expect(fired.events.map((e) => [e.type, e.injured.security_forces])).toEqual([["attack", 2]]);
+  });
+  it("does not make an incident of a headline alone or of a general statement", () => {
+    expect(extract("Two soldiers martyred in Kurram").events).toEqual([]);
+    expect(extract("Militants have killed hundreds of policemen in the province over the years, officials said.").events).toEqual([]);
+  });
+});
