@@ -156,7 +156,13 @@ export function analyzeSentence(
     if (covered(match.from, match.to) && entry.level !== "country") continue;
     const before = tokens[match.from - 1]?.norm;
     const after = tokens[match.to]?.norm;
-    const isDateline = meta.isParagraphStart && (match.from === 0 || (match.from === 1 && !tokens[0]!.isWord)) && (after === ":" || after === "," || after === "(" || after === "-" || after === "—");
+    const endsDateline = (w: string | undefined): boolean => w === ":" || w === "," || w === "(" || w === "-" || w === "—";
+    // "HERAT/ TALUQAN (SW) –": a dateline may name two places.
+    const nextMatch = placeMatches[matchIndex + 1];
+    const sharedDateline = after === "/" && nextMatch !== undefined && nextMatch.from === match.to + 1 && endsDateline(tokens[nextMatch.to]?.norm);
+    const previousPlace = places[places.length - 1];
+    const secondOfDateline = previousPlace !== undefined && previousPlace.isDateline && previousPlace.to + 1 === match.from && before === "/" && endsDateline(after);
+    const isDateline = meta.isParagraphStart && (((match.from === 0 || (match.from === 1 && !tokens[0]!.isWord)) && (endsDateline(after) || sharedDateline)) || secondOfDateline);
     if (entry.isAmbiguous && !/\b(?:district|tehsil|province|agency)\b/i.test(match.name) && !isDateline && !(before !== undefined && placeContextBefore.has(before)) && !(after !== undefined && placeContextAfter.has(after))) continue;
     const written = originalText.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end);
     // "Kabul Bank", "Quetta Press Club", "Jaffar Express": a name, not a place.

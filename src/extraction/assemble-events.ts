@@ -62,10 +62,10 @@ export interface UnassignedToll {
 const strongNewIncident = /\b(in (?:another|a separate|a similar|a third|a second|a related|yet another)|separately|elsewhere|(?:the|a) (?:second|third|fourth|fifth|separate) (?:hand )?(?:grenade )?(?:attack|incident|blast|explosion|operation|strike|raid)|another (?:attack|incident|blast|explosion|operation|strike|raid|quadcopter attack)|(?:^|\s)(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}:)/;
 
 /** Another side's account of the same incident. */
-const counterClaim = /(?:^|["“]\s*)we (?:attacked|targeted|ambushed|struck)\b|\bour (?:fighters|mujahideen|mujahidin|sarmachars)\b|\b(spokes(?:person|man|men) (?:for|of) (?:the )?(?:banned |proscribed |outlawed )?(?:bla|blf|bras|ttp|tehreek-e-taliban pakistan|tehrik-i-taliban pakistan|balochistan liberation|baloch liberation|jamaat-ul-ahrar|daesh|iskp|islamic state)\b|disputed|denied|contradict(?:ed|ing)?|rejected the|on the other hand|for (?:its|their) part|countered|in a separate statement|a different account|put (?:its|their) (?:own )?(?:losses|toll|casualties)|puts (?:its|their) (?:own )?(?:losses|toll|casualties)|on condition of anonymity|claimed (?:that )?(?:more than|over|at least) \d)/;
+const counterClaim = /(?:^|["“]\s*)we (?:attacked|targeted|ambushed|struck)\b|\bour (?:fighters|mujahideen|mujahidin|sarmachars)\b|\b(spokes(?:person|man|men) (?:for|of) (?:the )?(?:banned |proscribed |outlawed )?(?:bla|blf|bras|ttp|tehreek-e-taliban pakistan|tehrik-i-taliban pakistan|balochistan liberation|baloch liberation|jamaat-ul-ahrar|daesh|iskp|islamic state)\b|disputed|denied|contradict(?:ed|ing)?|rejected the|on the other hand|for (?:its|their) part|countered|in a separate statement|a different account|put (?:its|their) (?:own )?(?:losses|toll|casualties)|could not be (?:independently )?(?:verified|confirmed)|not (?:be )?independently (?:verified|confirmed)|puts (?:its|their) (?:own )?(?:losses|toll|casualties)|on condition of anonymity|claimed (?:that )?(?:more than|over|at least) \d)/;
 
 /** A sentence summing up several incidents ("11 khwarij killed in two IBOs"): its toll belongs to none of them alone. */
-const multiIncidentSummary = /\b(?:two|three|four|five|several|multiple|separate|series of|twin|a spate of)\b (?:[\w-]+ ){0,3}(?:ibos|operations|attacks|incidents|strikes|raids|blasts|explosions|bombings|ambushes)\b/;
+const multiIncidentSummary = /\b(?:two|three|four|five|several|multiple|separate|series of|twin|a spate of|\d[\d,]*)\b (?:[\w-]+ ){0,3}(?:ibos|operations|attacks|incidents|strikes|raids|blasts|explosions|bombings|ambushes)\b/;
 
 /** Meetings, speeches, condemnations and funerals: not incidents unless they state a toll. */
 const statementCue = /\b(chaired|chairing|apex committee|meeting|was briefed|were briefed|press conference|summit|seminar|conference|condoled|condolences|paid tribute|funeral|reviewed the|directed the|vowed|pledged)\b/;
@@ -426,14 +426,22 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
   let lastPlace: PlaceEntry | undefined;
   let lastMentionedDate: PartialDate | undefined;
   let inAccident = false;
+  const told = new Set<string>();
   for (const frame of frames) {
+    // Web pages repeat the lead under the byline: a sentence told word for word before adds nothing.
+    const said = frame.text.trim();
+    if (said.length >= 40 && told.has(said)) continue;
+    told.add(said);
     const ownDated = frameDate(frame, lastMentionedDate);
     if (frame.index === 0 || frame.isParagraphStart) {
       const dl = frame.places.find((p) => p.isDateline);
       if (dl !== undefined && datelinePlace === undefined) datelinePlace = dl;
     }
     const namedHere = frame.places.filter((p) => !p.isIncidental && p.entry.level !== "country" && p.entry.level !== "admin1");
-    if (namedHere.length > 0) lastPlace = namedHere[namedHere.length - 1]!.entry;
+    // The last place the body names; a dateline naming two places ("HERAT/ TALUQAN") leads with the first.
+    const bodyPlaces = namedHere.filter((p) => !p.isDateline);
+    if (bodyPlaces.length > 0) lastPlace = bodyPlaces[bodyPlaces.length - 1]!.entry;
+    else if (namedHere.length > 0) lastPlace = namedHere[0]!.entry;
     if (ownDated !== undefined && precisionOf(ownDated.date) === "day") lastMentionedDate = ownDated.date;
     if (frame.isAccident) {
       if (current !== undefined && frame.isContinuation) current.frames.push(frame);

@@ -524,7 +524,8 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
         const match = outcomeAt(tokens, start);
         if (match !== undefined && match.to === k + 1 && match.phrase.voice !== "passive") {
           const before = tokens[start - 1]?.norm;
-          if (match.phrase.voice === "both" && before !== undefined && beVerbs.has(before)) return undefined;
+          // "were killed" is passive; "have killed five" is active.
+          if (match.phrase.voice === "both" && before !== undefined && beVerbs.has(before) && !/^(?:have|has|had)$/.test(before)) return undefined;
           if ((match.phrase.words[0] === "claimed" || match.phrase.words[0] === "claiming" || match.phrase.words[0] === "took") && match.phrase.words.length === 1 && !/^(lives|life)$/.test(tokens[groups[g]!.to - 1]?.norm ?? "")) return undefined;
           return match.phrase.outcome;
         }

@@ -96,3 +96,35 @@ describe("a report that opens with a toll and no word for the kind of incident",
     expect(extract("Militants have killed hundreds of policemen in the province over the years, officials said.").events).toEqual([]);
   });
 });
+
+describe("web-page repetition, shared datelines and unverified claims", () => {
+  it("does not open a second incident for a lead repeated under the byline", () => {
+    const lead = "In yet another targeted killing, a shopkeeper was shot dead by unknown gunmen in Pakistan's Bannu district on Sunday.";
+    const doc = extract(`${lead}\nStaff Reporter | Bannu | Updated: 12-05-2024\n${lead} Police said one man was killed and another was left seriously injured.`);
+    expect(doc.events).toHaveLength(1);
+    expect(doc.events[0]!.injured.unknown).toBe(1);
+  });
+  it("reads a dateline naming two places as the first one's, and 'have killed' as active", () => {
+    const doc = extract("KANDAHAR/ HELMAND (AT) - Islamic Emirate forces in Kandahar said they have killed six Daesh members in the province.", "2023-06-10");
+    expect(doc.events.map((e) => [e.admin1, e.killed.militants])).toEqual([["Kandahar", 6]]);
+  });
+  it("keeps the figure a report leads with over a claim it says could not be verified", () => {
+    const doc = extract(
+      "KABUL: Fighting broke out between Islamic Emirate forces and resistance fighters in Panjshir province on Sunday, officials said. Officials said nine resistance fighters were killed.\n" +
+        "The front claimed it had killed 30 Taliban fighters, but the claim could not be independently verified.",
+      "2022-09-12",
+    );
+    expect(doc.events[0]!.killed.militants).toBe(9);
+    expect(doc.events[0]!.killed.security_forces).toBeNull();
+  });
+  it("gives a year's count of operations no incident toll", () => {
+    const doc = extract(
+      "RAWALPINDI: Security forces carried out 41,200 intelligence-based operations in 2023, in which 566 terrorists were killed, the military spokesman said on Friday.\n" +
+        "On the night of December 20-21, security forces killed eight khwarij in an operation in the Datta Khel area of North Waziristan, while two soldiers were martyred.",
+      "2023-12-29",
+    );
+    const operation = doc.events.find((e) => e.admin2 === "North Waziristan");
+    expect(operation?.killed.militants).toBe(8);
+    expect(doc.events.every((e) => (e.killed.militants ?? 0) < 100)).toBe(true);
+  });
+});
