@@ -181,3 +181,22 @@ describe("actor registry", () => {
     expect(name("Unidentified Armed Group (Pakistan)")).toBeUndefined();
   });
 });
+
+describe("aliases that need the report's context", () => {
+  const registry = defaultActorRegistry();
+  it("reads the Islamic State's name as its Khorasan branch only in Afghanistan and Pakistan", () => {
+    expect(registry.resolve("Islamic State group", { country: "AF" })?.name).toBe("Islamic State Khorasan Province");
+    expect(registry.resolve("ISIS", { country: "PK" })?.name).toBe("Islamic State Khorasan Province");
+    expect(registry.resolve("Islamic State", { country: "SY" })).toBeUndefined();
+  });
+  it("reads 'SSP' as Sipah-e-Sahaba only before the group's 2002 ban; later it is a police rank", () => {
+    expect(registry.resolve("SSP", { country: "PK", date: "1998-03" })?.name).toBe("Sipah-e-Sahaba Pakistan");
+    expect(registry.resolve("SSP", { country: "PK", date: "2024-05-01" })).toBeUndefined();
+    expect(registry.resolve("Sipah-e-Sahaba", { country: "PK", date: "2024-05-01" })?.name).toBe("Sipah-e-Sahaba Pakistan");
+  });
+  it("keeps customs officials under their own name, in reports on Pakistan", () => {
+    expect(registry.resolve("Customs", { country: "PK" })?.name).toBe("Pakistan Customs");
+    expect(registry.resolve("Customs", { country: "AF" })).toBeUndefined();
+    expect(registry.affiliatesOf("Pakistan Customs")).toEqual([]);
+  });
+});

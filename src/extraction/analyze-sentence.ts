@@ -68,9 +68,6 @@ const weaponHint = /suicide|borne|bomb|laden|vbied|ied|explosi|mine|device|cooke
 /** Words that make a sentence statistical even when it names a day. */
 const strongStatistic = /per ?cent|percent|\d+ ?pc\b|\d ?%|a total of|statistic|\breport\b|\bdata\b|figures|recorded \d|quarter|first half|second half/;
 
-/** Police and administrative titles that read like group acronyms. */
-const policeTitles = new Set(["ssp", "dsp", "sho", "asi", "dpo", "rpo", "igp", "dig", "sp", "cpo", "ssp operations", "aig", "ig"]);
-
 /** A news outlet cited for an incident ("according to a Geo TV report") is not a statistical report. */
 const mediaReport = /\baccording to (?:a|an|the) [\w\s.'-]{0,30}?(?:tv|news|media|newspaper|channel|agency|wire|television|radio) reports?\b/g;
 
@@ -112,8 +109,7 @@ export function analyzeSentence(
     .scan(keys)
     .filter((m) => {
       const written = originalText.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
-      // Police ranks share letters with group acronyms ("SSP Operations"); a short acronym must be written in capitals.
-      if (policeTitles.has(written.toLowerCase())) return false;
+      // A short acronym ("TIP", "BLA") must be written in capitals; "tip" and "bla" are words.
       if (/^[a-z]{2,4}$/i.test(written) && written !== written.toUpperCase()) return false;
       return true;
     })

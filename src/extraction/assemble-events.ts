@@ -7,7 +7,6 @@
  */
 import type { ActorEntry, PlaceEntry, WeaponCategory } from "../codebook/codebook-types.ts";
 import type { CasualtyMention } from "./casualty-grammar.ts";
-import { supplementActors } from "./actor-supplement.ts";
 import { numberWordValue } from "./parse-number.ts";
 import type { ExtractionCodebook } from "./extraction-codebook.ts";
 import { casualtyCategories, emptyCounts, type CasualtyCategory, type CasualtyCounts, type ExtractedEvent, type ExtractedEventType } from "./extraction-types.ts";
@@ -737,16 +736,10 @@ export function finishEvents(
       }
     }
     const eventText = draft.frames.map((f) => f.text).join(" ");
-    for (const extra of supplementActors) {
-      if (extra.countries !== undefined && (country === null || !extra.countries.includes(country))) continue;
-      if (!extra.pattern.test(eventText)) continue;
-      const list = extra.kind === "state" ? states : groups;
-      if (!list.includes(extra.name)) list.unshift(extra.name);
-      // Customs officials acting alone are not "security forces" in the contract's sense.
-      if (extra.name === "Pakistan Customs" && !/\b(security forces|fc|frontier corps|army|police|levies|troops|soldiers|rangers)\b/.test(eventText)) {
-        const index = states.indexOf("Pakistan security forces");
-        if (index >= 0) states.splice(index, 1);
-      }
+    // Customs officials acting alone are not "security forces" in the contract's sense.
+    if (states.includes("Pakistan Customs") && !/\b(security forces|fc|frontier corps|army|police|levies|troops|soldiers|rangers)\b/.test(eventText)) {
+      const index = states.indexOf("Pakistan security forces");
+      if (index >= 0) states.splice(index, 1);
     }
     // Keep the most specific of a group and its parent (Majeed Brigade, not also the BLA).
     for (const name of [...groups]) for (const parent of codebook.actors.affiliatesOf(name)) {

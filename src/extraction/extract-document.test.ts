@@ -128,3 +128,16 @@ describe("web-page repetition, shared datelines and unverified claims", () => {
     expect(doc.events.every((e) => (e.killed.militants ?? 0) < 100)).toBe(true);
   });
 });
+
+describe("actors read through the one registry", () => {
+  it("does not read a police rank as a sectarian group, and names customs officials as themselves", () => {
+    const doc = extract("KARACHI: A constable was martyred when gunmen opened fire on a police mobile in Karachi on Monday, SSP Operations said.", "2024-05-10");
+    expect(doc.events[0]!.perpetrators).toEqual([]);
+    const customs = extract("PESHAWAR: Customs officials seized 40 pistols and 3,000 rounds of ammunition from a truck at Torkham in Khyber district on Sunday.", "2024-05-10");
+    expect(customs.events.map((e) => [e.type, e.perpetrators])).toEqual([["weapons_seizure", ["Pakistan Customs"]]]);
+  });
+  it("reads the Islamic State group in Afghanistan as its Khorasan branch", () => {
+    const doc = extract("JALALABAD: A suicide bomber killed six worshippers at a mosque in Jalalabad on Friday; the Islamic State group claimed responsibility.", "2023-06-10");
+    expect(doc.events[0]!.perpetrators).toEqual(["Islamic State Khorasan Province"]);
+  });
+});
