@@ -1,4 +1,3 @@
-import { parse } from "csv-parse";
 import { Readable } from "node:stream";
 import { ArmtraceError } from "../errors.ts";
 import type { ChangeAuthor, Event } from "./event.ts";
@@ -8,6 +7,7 @@ import { contentOf } from "./update-event.ts";
 import { createAcledConverter } from "./interchange/acled-csv.ts";
 import { createGtdConverter } from "./interchange/gtd-csv.ts";
 import type { ConvertContext, ImportedEvent, RowConverter, RowOutcome } from "./interchange/imported-event.ts";
+import { readCsvRecords } from "./interchange/csv-records.ts";
 import { convertJsonLine } from "./interchange/jsonl.ts";
 
 export type ImportFormat = "acled" | "gtd" | "jsonl";
@@ -200,41 +200,32 @@ function isSameEvent(existing: Event, state: EventState): boolean {
 }
 
 async function* csvRows(content: TextInput, converter: RowConverter, context: ConvertContext): AsyncGenerator<{ line: number; outcome: RowOutcome }> {
-  const skippedByParser: RejectedLine[] = [];
-  const parser = toReadable(content).pipe(
-    parse({
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      on_skip: (error) => {
-        skippedByParser.push({ line: Number(error?.lines ?? 0), problems: [`unreadable CSV: ${error?.message ?? "malformed record"}`] });
-        return undefined;
-      },
-    }),
-  );
   let width = 0;
   let isHeader = true;
-  for await (const { info, record } of parser as AsyncIterable<{ info: { lines: number }; record: string[] }>) {
-    while (skippedByParser.length > 0) yield { line: skippedByParser[0]!.line, outcome: { kind: "invalid", problems: skippedByParser.shift()!.problems } };
-    if (isHeader) {
-      isHeader = false;
-      width = record.length;
-      const problems = converter.checkHeader(record);
-      if (problems.length > 0) {
-        yield { line: 1, outcome: { kind: "invalid", problems } };
-        return;
+  for await (const records of readCsvRecords(textChunks(content))) {
+    for (const record of records) {
+      if ("problem" in record) {
+        yield { line: record.line, outcome: { kind: "invalid", problems: [`unreadable CSV: ${record.problem}`] } };
+        continue;
       }
-      continue;
+      const { line, fields } = record;
+      if (isHeader) {
+        isHeader = false;
+        width = fields.length;
+        const problems = converter.checkHeader(fields);
+        if (problems.length > 0) {
+          yield { line: 1, outcome: { kind: "invalid", problems } };
+          return;
+        }
+        continue;
+      }
+      if (fields.length !== width) {
+        yield { line, outcome: { kind: "invalid", problems: [`has ${fields.length} fields where the header has ${width}`] } };
+        continue;
+      }
+      yield { line, outcome: converter.convert(fields, context) };
     }
-    if (record.length !== width) {
-      yield { line: info.lines, outcome: { kind: "invalid", problems: [`has ${record.length} fields where the header has ${width}`] } };
-      continue;
-    }
-    yield { line: info.lines, outcome: converter.convert(record, context) };
   }
-  for (const skipped of skippedByParser) yield { line: skipped.line, outcome: { kind: "invalid", problems: skipped.problems } };
   if (isHeader) yield { line: 1, outcome: { kind: "invalid", problems: ["the file is empty (no header row)"] } };
 }
 
@@ -277,6 +268,11 @@ async function readDeletionIds(content: TextInput): Promise<string[]> {
     if (id) ids.push(id);
   }
   return ids;
+}
+
+/** The input as chunks, without copying it. */
+function textChunks(content: TextInput): AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array> {
+  return typeof content === "string" || content instanceof Uint8Array ? [content] : content;
 }
 
 function toReadable(content: TextInput): Readable {

@@ -59,7 +59,8 @@ function readable(file: string): AsyncIterable<Buffer> {
   } catch (error) {
     throw new ArmtraceError("UNREADABLE_FILE", `cannot read ${file}: ${(error as Error).message}`);
   }
-  return createReadStream(file);
+  // Large chunks: the CSV reader splits a whole chunk of lines at a time.
+  return createReadStream(file, { highWaterMark: 1 << 20 });
 }
 
 interface ListOptions {

@@ -6,7 +6,7 @@ import { addDays, daysBetween, isDateAtPrecision } from "../event-dates.ts";
 import type { EventState } from "../event-repository.ts";
 import { acledFromCanonical, canonicalFromAcled } from "./acled-actors.ts";
 import { countryByAlpha2, countryByName } from "./countries.ts";
-import { columnIndex, type ConvertContext, type RowConverter, type RowOutcome } from "./imported-event.ts";
+import { readHeader, type ConvertContext, type RowConverter, type RowOutcome } from "./imported-event.ts";
 
 /** ACLED's 31 columns, in ACLED's order. */
 export const acledColumns: readonly string[] = acledTaxonomy().columns;
@@ -107,30 +107,60 @@ function splitActors(text: string): string[] {
 /** Converts ACLED-format rows; see docs/interchange.md for what maps where and what is lost. */
 export function createAcledConverter(): RowConverter & { header: Map<string, number> } {
   let header = new Map<string, number>();
+  const read = (row: readonly string[], column: string) => {
+    const index = header.get(column);
+    return index === undefined ? "" : (row[index] ?? "");
+  };
+  // Per-import caches: a file repeats a few dozen actor names and a few thousand dates.
+  const actorNames = new Map<string, string>();
+  const dates = new Map<string, string | undefined>();
+  let registry: ActorRegistry | undefined;
+  const canonical = (name: string, country: string, day: string) => {
+    const key = `${name}\u0000${country}\u0000${day}`;
+    let found = actorNames.get(key);
+    if (found === undefined) {
+      found = canonicalFromAcled(name, { country, date: day }, registry);
+      if (actorNames.size < 1_000_000) actorNames.set(key, found);
+    }
+    return found;
+  };
+  const date = (text: string) => {
+    if (dates.has(text)) return dates.get(text);
+    const parsed = parseAcledDate(text);
+    if (dates.size < 100_000) dates.set(text, parsed);
+    return parsed;
+  };
   return {
     get header() {
       return header;
     },
     checkHeader(names) {
-      header = columnIndex(names);
-      const missing = requiredColumns.filter((column) => !header.has(column));
-      return missing.length > 0 ? [`missing ACLED column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`] : [];
+      const checked = readHeader(names, requiredColumns, "ACLED");
+      header = checked.columns;
+      return checked.problems;
     },
     convert(row, context) {
-      return convertAcledRow((column) => {
-        const index = header.get(column);
-        return index === undefined ? "" : (row[index] ?? "");
-      }, context);
+      if (context.registry !== registry) {
+        registry = context.registry;
+        actorNames.clear();
+      }
+      return convertAcledRow((column) => read(row, column), context, canonical, date);
     },
   };
 }
 
-function convertAcledRow(get: (column: string) => string, context: ConvertContext): RowOutcome {
+function convertAcledRow(
+  get: (column: string) => string,
+  context: ConvertContext,
+  canonical: (name: string, country: string, date: string) => string,
+  parseDate: (text: string) => string | undefined,
+): RowOutcome {
   const problems: string[] = [];
   const id = get("event_id_cnty").trim();
   if (id === "") problems.push("event_id_cnty is empty");
-  const eventDate = parseAcledDate(get("event_date"));
-  if (eventDate === undefined) problems.push(`event_date "${get("event_date")}" is not a date`);
+  const eventDateText = get("event_date");
+  const eventDate = parseDate(eventDateText);
+  if (eventDate === undefined) problems.push(`event_date "${eventDateText}" is not a date`);
   const year = get("year").trim();
   if (year !== "" && eventDate !== undefined && year !== eventDate.slice(0, 4)) problems.push(`year ${year} does not match event_date ${eventDate}`);
   const timePrecisionText = get("time_precision").trim();
@@ -141,21 +171,26 @@ function convertAcledRow(get: (column: string) => string, context: ConvertContex
   const parent = subEventParent.get(subEventType);
   if (parent === undefined) problems.push(`sub_event_type "${subEventType}" is not one of ACLED's 25`);
   else if (parent !== eventType) problems.push(`sub_event_type "${subEventType}" belongs to "${parent}", not "${eventType}"`);
-  const inter1 = parseInter(get("inter1"));
-  const inter2 = parseInter(get("inter2"));
-  if (inter1 === undefined) problems.push(`inter1 "${get("inter1")}" is not an ACLED inter code`);
-  if (inter2 === undefined) problems.push(`inter2 "${get("inter2")}" is not an ACLED inter code`);
+  const inter1Text = get("inter1");
+  const inter2Text = get("inter2");
+  const inter1 = parseInter(inter1Text);
+  const inter2 = parseInter(inter2Text);
+  if (inter1 === undefined) problems.push(`inter1 "${inter1Text}" is not an ACLED inter code`);
+  if (inter2 === undefined) problems.push(`inter2 "${inter2Text}" is not an ACLED inter code`);
   const actor1 = get("actor1").trim();
   if (actor1 === "") problems.push("actor1 is empty");
   const countryName = get("country").trim();
   const country = countryByName(countryName);
   if (country === undefined) problems.push(`country "${countryName}" is not one armtrace covers`);
-  const latitude = Number(get("latitude"));
-  const longitude = Number(get("longitude"));
-  if (get("latitude").trim() === "" || !Number.isFinite(latitude) || latitude < -90 || latitude > 90) problems.push(`latitude "${get("latitude")}" is not a latitude`);
-  if (get("longitude").trim() === "" || !Number.isFinite(longitude) || longitude < -180 || longitude > 180) problems.push(`longitude "${get("longitude")}" is not a longitude`);
-  const geoPrecision = geoByCode[get("geo_precision").trim()];
-  if (geoPrecision === undefined) problems.push(`geo_precision "${get("geo_precision")}" is not 1, 2 or 3`);
+  const latitudeText = get("latitude");
+  const longitudeText = get("longitude");
+  const latitude = Number(latitudeText);
+  const longitude = Number(longitudeText);
+  if (latitudeText.trim() === "" || !Number.isFinite(latitude) || latitude < -90 || latitude > 90) problems.push(`latitude "${latitudeText}" is not a latitude`);
+  if (longitudeText.trim() === "" || !Number.isFinite(longitude) || longitude < -180 || longitude > 180) problems.push(`longitude "${longitudeText}" is not a longitude`);
+  const geoPrecisionText = get("geo_precision");
+  const geoPrecision = geoByCode[geoPrecisionText.trim()];
+  if (geoPrecision === undefined) problems.push(`geo_precision "${geoPrecisionText}" is not 1, 2 or 3`);
   const fatalitiesText = get("fatalities").trim();
   const fatalities = /^\d{1,7}$/.test(fatalitiesText) ? Number(fatalitiesText) : undefined;
   if (fatalities === undefined) problems.push(`fatalities "${fatalitiesText}" is not a whole number`);
@@ -170,13 +205,12 @@ function convertAcledRow(get: (column: string) => string, context: ConvertContex
   const alpha2 = (country as NonNullable<typeof country>).alpha2;
   // ACLED's time_precision 3 means "only the month (or a longer span) is known": we store the month.
   const date = timePrecision === 3 ? day.slice(0, 7) : day;
-  const actorContext = { country: alpha2, date: day };
-  const perpetrator = canonicalFromAcled(actor1, actorContext, context.registry);
+  const perpetrator = canonical(actor1, alpha2, day);
   const actor2 = get("actor2").trim();
-  const other = actor2 === "" ? undefined : canonicalFromAcled(actor2, actorContext, context.registry);
+  const other = actor2 === "" ? undefined : canonical(actor2, alpha2, day);
   const assoc1 = get("assoc_actor_1");
   const assoc2 = get("assoc_actor_2");
-  const associated = [...new Set([...splitActors(assoc1), ...splitActors(assoc2)].map((name) => canonicalFromAcled(name, actorContext, context.registry)))];
+  const associated = assoc1 === "" && assoc2 === "" ? [] : [...new Set([...splitActors(assoc1), ...splitActors(assoc2)].map((name) => canonical(name, alpha2, day)))];
   const killed: CasualtyCounts = { ...emptyCasualties(), unknown: fatalities as number };
   const text = (column: string) => {
     const value = get(column).trim();

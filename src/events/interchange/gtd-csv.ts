@@ -4,7 +4,7 @@ import { emptyCasualties } from "../event.ts";
 import { isDateAtPrecision } from "../event-dates.ts";
 import type { EventState } from "../event-repository.ts";
 import { countryByName } from "./countries.ts";
-import { columnIndex, type ConvertContext, type RowConverter, type RowOutcome } from "./imported-event.ts";
+import { readHeader, type ConvertContext, type RowConverter, type RowOutcome } from "./imported-event.ts";
 
 const requiredColumns = ["iyear", "imonth", "iday", "provstate", "city", "latitude", "longitude", "attacktype1_txt", "gname", "weaptype1_txt", "nkill", "nkillter", "nwound"];
 
@@ -23,9 +23,9 @@ export function createGtdConverter(): RowConverter {
   let header = new Map<string, number>();
   return {
     checkHeader(names) {
-      header = columnIndex(names);
-      const missing = requiredColumns.filter((column) => !header.has(column));
-      return missing.length > 0 ? [`missing GTD column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`] : [];
+      const read = readHeader(names, requiredColumns, "GTD");
+      header = read.columns;
+      return read.problems;
     },
     convert(row, context) {
       return convertGtdRow((column) => {

@@ -34,3 +34,10 @@ export interface RowConverter {
 export function columnIndex(header: readonly string[]): Map<string, number> {
   return new Map(header.map((name, index) => [name.trim().toLowerCase().replace(/^\ufeff/, ""), index]));
 }
+
+/** A header row read for a converter: where each column is, and the problem when required ones are missing. */
+export function readHeader(names: readonly string[], required: readonly string[], format: string): { columns: Map<string, number>; problems: string[] } {
+  const columns = columnIndex(names);
+  const missing = required.filter((column) => !columns.has(column));
+  return { columns, problems: missing.length > 0 ? [`missing ${format} column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`] : [] };
+}
