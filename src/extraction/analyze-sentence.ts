@@ -7,7 +7,7 @@ import { findCasualties, type CasualtyMention } from "./casualty-grammar.ts";
 import type { CodebookScanners } from "./extraction-codebook.ts";
 import type { ExtractedEventType } from "./extraction-types.ts";
 import { accidentCue, aggregateCue, continuationCue, irrealisCue, newIncidentCue, typeCues } from "./incident-cues.ts";
-import { keyTokens } from "./phrase-scanner.ts";
+import { keyTokens, type KeyToken, type PhraseMatch } from "./phrase-scanner.ts";
 import { findDates, type DateMention, type PartialDate } from "./resolve-date.ts";
 import { tokenize, type Token } from "./tokenize.ts";
 
@@ -89,6 +89,26 @@ function weaponCues(text: string, into: Set<WeaponCategory>): void {
   if (/\b(heavy (?:and light )?weapons|light weapons|machine guns?|heavy machine|anti-aircraft)\b/.test(text)) into.add("light_weapons");
 }
 
+const directionWords = new Set(["north", "south", "east", "west", "upper", "lower", "central"]);
+
+/**
+ * "North and South Waziristan", "Upper and Lower Dir": the first direction names a place of its own, whose
+ * name the text leaves to the second. Adds that place, spanning the first direction word.
+ */
+function withElidedPlaces(matches: Array<PhraseMatch<PlaceEntry>>, keys: readonly KeyToken[], scanners: CodebookScanners): Array<PhraseMatch<PlaceEntry>> {
+  let added: Array<PhraseMatch<PlaceEntry>> | undefined;
+  for (let i = 0; i + 3 < keys.length; i++) {
+    if (!directionWords.has(keys[i]!.key) || keys[i + 1]!.key !== "and" || !directionWords.has(keys[i + 2]!.key)) continue;
+    const second = matches.find((m) => m.from === keys[i + 2]!.from);
+    if (second === undefined) continue;
+    const rest = keys.filter((k) => k.from > keys[i + 2]!.from && k.to <= second.to);
+    const found = scanners.places.scan([keys[i]!, ...rest]).find((m) => m.from === keys[i]!.from && m.to === second.to);
+    if (found === undefined) continue;
+    (added ??= []).push({ ...found, to: keys[i]!.to });
+  }
+  return added === undefined ? matches : [...matches, ...added].sort((a, b) => a.from - b.from);
+}
+
 /** Builds the frame of the sentence text[start, end). */
 export function analyzeSentence(
   originalText: string,
@@ -117,7 +137,7 @@ export function analyzeSentence(
   const covered = (from: number, to: number): boolean => actors.some((a) => from < a.to && to > a.from);
 
   const places: PlaceHit[] = [];
-  const placeMatches = scanners.places.scan(keys);
+  const placeMatches = withElidedPlaces(scanners.places.scan(keys), keys, scanners);
   const placeStarts = new Set<number>();
   for (const m of placeMatches) for (let k = m.from; k < m.to; k++) placeStarts.add(k);
   const provincesNamedBy = (except: number): Set<string> =>

@@ -141,3 +141,16 @@ describe("actors read through the one registry", () => {
     expect(doc.events[0]!.perpetrators).toEqual(["Islamic State Khorasan Province"]);
   });
 });
+
+describe("places whose name a coordination leaves to the second direction word", () => {
+  it("reads 'North and South Waziristan' and 'Upper and Lower Dir' as two districts each", () => {
+    const waziristan = extract("MIRANSHAH: Militants attacked security check posts in North and South Waziristan on Monday night, officials said.");
+    expect(waziristan.events.map((e) => e.admin2).sort()).toEqual(["North Waziristan", "South Waziristan"]);
+    const dir = extract("Gunmen attacked two polio teams in Upper and Lower Dir districts on Monday.");
+    expect(dir.events.map((e) => e.admin2).sort()).toEqual(["Lower Dir", "Upper Dir"]);
+  });
+  it("leaves a direction that names no place alone", () => {
+    const doc = extract("Militants attacked a check post in the north and south of Bannu district on Monday.");
+    expect(doc.events.map((e) => e.admin2)).toEqual(["Bannu"]);
+  });
+});
