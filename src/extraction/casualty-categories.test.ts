@@ -122,3 +122,16 @@ describe("tolls of one incident told over several sentences", () => {
     expect(doc.events[0]!.killed).toEqual({ security_forces: 1, civilians: null, militants: 11, unknown: null });
   });
 });
+
+describe("tolls a militant group claims after the official one", () => {
+  it("keeps the official toll over a group's claim of its own kills", () => {
+    const bla = extract("TURBAT: Two soldiers were martyred when militants attacked a convoy in Kech district on Sunday, the ISPR said.\nThe BLA said in a statement that its fighters had killed 15 soldiers.");
+    expect(bla.events[0]!.killed.security_forces).toBe(2);
+    const ttp = extract("BANNU: Gunmen killed five people, including a policeman, in Bannu district on Saturday, police said. The TTP claimed it had killed nine police officers.");
+    expect(ttp.events[0]!.killed).toEqual({ security_forces: 1, civilians: null, militants: null, unknown: 4 });
+  });
+  it("still counts attackers the police say they killed, in an attack", () => {
+    const doc = extract("BANNU: Two policemen were martyred when militants attacked a check post in Bannu on Monday. Police said they had killed two of the attackers in retaliatory fire.");
+    expect(doc.events.map((e) => [e.type, e.killed.security_forces, e.killed.militants])).toEqual([["attack", 2, 2]]);
+  });
+});
