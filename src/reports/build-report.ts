@@ -207,6 +207,7 @@ export async function buildReport(source: ReportDataSource, options: ReportOptio
   const byAdmin1 = new Map<string, { country: string | null; admin1: string | null; figures: Figures }>();
   const byAdmin2 = new Map<string, { country: string | null; admin1: string | null; admin2: string | null; figures: Figures }>();
   const byMonth = new Map<string, Figures>(monthsBetween(options.from, options.to).map((month) => [month, emptyFigures()]));
+  for (const row of figures.months) addFigures(byMonth.get(row.month) ?? byMonth.set(row.month, emptyFigures()).get(row.month)!, row);
   for (const cell of figures.cells) {
     incidentsByType[cell.type] = (incidentsByType[cell.type] ?? 0) + cell.incidents;
     addFigures(byType.get(cell.type) ?? byType.set(cell.type, emptyFigures()).get(cell.type)!, cell);
@@ -216,7 +217,6 @@ export async function buildReport(source: ReportDataSource, options: ReportOptio
     const districtKey = `${provinceKey}|${cell.admin2 ?? ""}`;
     if (!byAdmin2.has(districtKey)) byAdmin2.set(districtKey, { country: cell.country, admin1: cell.admin1, admin2: cell.admin2, figures: emptyFigures() });
     addFigures(byAdmin2.get(districtKey)!.figures, cell);
-    addFigures(byMonth.get(cell.month) ?? byMonth.set(cell.month, emptyFigures()).get(cell.month)!, cell);
   }
 
   const byFiguresDescending = (a: Figures, b: Figures): number => b.killed.total - a.killed.total || b.incidents - a.incidents || b.injured.total - a.injured.total;

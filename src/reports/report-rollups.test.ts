@@ -9,13 +9,21 @@ import { ReportStore } from "../storage/report-store.ts";
 import type { EventScope } from "./report.ts";
 
 /**
- * The rollup tables (migration 060, kept by triggers) must always give the same figures as aggregating the
- * live events afresh: after inserts, updates, reviews, merges, unmerges, soft and hard deletes.
+ * The rollup tables (migration 060) and source sets (migration 062), kept by triggers, must always give the same
+ * figures and sources as aggregating the live events afresh: after inserts, updates, reviews, merges, unmerges,
+ * soft and hard deletes, and links added, moved and removed — for periods of whole months and periods that cut
+ * months.
  */
 
 let t: TestEvents;
 beforeEach(async () => {
   t = await openTestEvents();
+  // Ids spread over several 64-id words of report_source_words, and past the first 32-bit half of a word.
+  sourceIds = [];
+  for (let index = 0; index < 150; index += 1) {
+    const id = t.addSource(`Report ${index}`);
+    if (index % 7 === 0 || index > 140) sourceIds.push(id);
+  }
 });
 afterEach(async () => {
   await t.cleanup();
@@ -42,6 +50,17 @@ const places = [
 const types = ["attack", "security_operation", "armed_clash", "airstrike"] as const;
 const actors = ["Tehrik-i-Taliban Pakistan", "Balochistan Liberation Army", "Pakistan security forces", "Islamic State Khorasan Province"];
 
+/** Stored sources the random events link to (set once the database is open). */
+let sourceIds: number[] = [];
+
+function randomLinks(next: () => number): CreateEventInput["sources"] {
+  const links: NonNullable<CreateEventInput["sources"]> = [];
+  const count = Math.floor(next() * 4);
+  for (let index = 0; index < count; index += 1) links.push({ sourceId: sourceIds[Math.floor(next() * sourceIds.length)]! });
+  if (links.length === 0 || next() < 0.2) links.push({ citation: "Test wire" });
+  return links;
+}
+
 function randomEvent(next: () => number): CreateEventInput {
   const place = places[Math.floor(next() * places.length)]!;
   const month = 1 + Math.floor(next() * 12);
@@ -62,7 +81,7 @@ function randomEvent(next: () => number): CreateEventInput {
       killed: { security_forces: count(), civilians: count(), militants: count(), unknown: count() },
       injured: { security_forces: count(), civilians: count(), militants: null, unknown: count() },
     },
-    sources: [{ citation: "Test wire" }],
+    sources: randomLinks(next),
   };
 }
 
@@ -77,6 +96,10 @@ async function expectRollupsMatchFreshFigures(): Promise<void> {
     { from: "2024-02-10", to: "2024-09-20", reviewStates: ["candidate", "confirmed"], country: null, admin1: [], actors: [] },
     { from: "2024-03-01", to: "2024-06-30", reviewStates: ["candidate", "confirmed"], country: "PK", admin1: ["Khyber Pakhtunkhwa"], actors: [] },
     { from: "2023-12-15", to: "2025-01-15", reviewStates: ["confirmed"], country: null, admin1: [], actors: [] },
+    { from: "2024-01-20", to: "2024-12-10", reviewStates: ["candidate", "confirmed"], country: "PK", admin1: [], actors: [] },
+    { from: "2024-05-01", to: "2024-05-31", reviewStates: ["candidate", "confirmed"], country: null, admin1: [], actors: [] },
+    { from: "2024-05-03", to: "2024-05-29", reviewStates: ["candidate", "confirmed"], country: null, admin1: [], actors: [] },
+    { from: "2024-03-01", to: "2024-11-30", reviewStates: ["candidate"], country: "AF", admin1: [], actors: [] },
   ];
   const wide = await fresh.periodFigures(scopes[1]!, 300);
   expect(wide.nearBorder.incidents).toBeGreaterThan(0);
@@ -86,7 +109,11 @@ async function expectRollupsMatchFreshFigures(): Promise<void> {
       expect(await withRollups.periodFigures(scope, km), `${JSON.stringify(scope)} within ${km} km`).toEqual(await fresh.periodFigures(scope, km));
       expect(await withRollups.periodFigures(scope, km, "types"), `${JSON.stringify(scope)} by type`).toEqual(await fresh.periodFigures(scope, km, "types"));
     }
+    expect(await withRollups.sourcesOf(scope, 1000), `${JSON.stringify(scope)} sources`).toEqual(await fresh.sourcesOf(scope, 1000));
+    expect(await withRollups.sourcesOf(scope, 3), `${JSON.stringify(scope)} first sources`).toEqual(await fresh.sourcesOf(scope, 3));
   }
+  const allSources = await fresh.sourcesOf(scopes[1]!, 1000);
+  expect(allSources.count).toBeGreaterThan(5);
   // The tables themselves against a GROUP BY over the live events.
   const sqlite = t.database.sqlite!;
   const live = `merged_into IS NULL AND deleted_at IS NULL AND date_first IS NOT NULL AND review_state IN ('candidate', 'confirmed')`;
@@ -108,6 +135,25 @@ async function expectRollupsMatchFreshFigures(): Promise<void> {
     )
     .all();
   expect(actorTable).toEqual(actorComputed);
+  // The source sets: one multiset row per (bucket, source) with its links, and the bitsets made of them.
+  const bucket = `review_state, substr(e.date_first, 1, 7), substr(e.date_last, 1, 7), coalesce(e.country, '')`;
+  const links = sqlite.prepare(`SELECT * FROM report_source_links ORDER BY 1, 2, 3, 4, 5`).raw().all();
+  const linksComputed = sqlite
+    .prepare(
+      `SELECT ${bucket}, s.source_id, count(*) FROM events e JOIN event_sources s ON s.event_id = e.id
+      WHERE s.source_id IS NOT NULL AND ${live.replaceAll(/\b(merged_into|deleted_at|date_first|review_state)\b/g, "e.$1")} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    )
+    .raw()
+    .all();
+  expect(links).toEqual(linksComputed);
+  expect(links.length).toBeGreaterThan(0);
+  const words = sqlite.prepare(`SELECT * FROM report_source_words ORDER BY 1, 2, 3, 4, 5`).safeIntegers().raw().all() as Array<[string, string, string, string, bigint, bigint]>;
+  const wordsComputed = new Map<string, bigint>();
+  for (const row of linksComputed as Array<[string, string, string, string, number, number]>) {
+    const key = JSON.stringify([...row.slice(0, 4), Math.floor(row[4] / 64)]);
+    wordsComputed.set(key, (wordsComputed.get(key) ?? 0n) | (1n << BigInt(row[4] % 64)));
+  }
+  expect(new Map(words.map((row) => [JSON.stringify([...row.slice(0, 4), Number(row[4])]), BigInt.asUintN(64, row[5])]))).toEqual(wordsComputed);
 }
 
 describe("report rollups", () => {
@@ -136,6 +182,14 @@ describe("report rollups", () => {
     }
     await expectRollupsMatchFreshFigures();
 
+    // Links added by an update, and events moved to other months, countries and review states.
+    for (const id of ids.slice(30, 45)) {
+      const event = (await t.deps.events.findById(id))!;
+      updateEvent(t.deps, { id, expectedVersion: event.version, changes: { country: "AF", date: "2024-11-30", datePrecision: "day", dateEnd: null }, addSources: [{ sourceId: sourceIds[sourceIds.length - 1]! }] }, author);
+    }
+    for (const id of ids.slice(45, 50)) reviewEvent(t.deps, { id, state: "candidate" }, author);
+    await expectRollupsMatchFreshFigures();
+
     mergeEvents(t.deps, { survivorId: ids[1]!, absorbedId: ids[2]! }, author);
     mergeEvents(t.deps, { survivorId: ids[3]!, absorbedId: ids[4]! }, author);
     await expectRollupsMatchFreshFigures();
@@ -152,6 +206,15 @@ describe("report rollups", () => {
     t.database.sqlite!.prepare(`DELETE FROM events WHERE id IN (?, ?)`).run(ids[7], ids[8]);
     t.database.sqlite!.prepare(`UPDATE event_actors SET name = 'Renamed group' WHERE event_id = ?`).run(ids[9]);
     t.database.sqlite!.prepare(`DELETE FROM event_actors WHERE event_id = ?`).run(ids[10]);
+    await expectRollupsMatchFreshFigures();
+
+    // Links changed behind the event store's back: another source, another event, removed, added.
+    const sqlite = t.database.sqlite!;
+    sqlite.prepare(`UPDATE event_sources SET source_id = ? WHERE event_id IN (?, ?) AND source_id IS NOT NULL`).run(sourceIds[0], ids[11], ids[12]);
+    sqlite.prepare(`UPDATE event_sources SET event_id = ? WHERE event_id = ?`).run(ids[13], ids[14]);
+    sqlite.prepare(`UPDATE event_sources SET source_id = NULL WHERE event_id = ?`).run(ids[15]);
+    sqlite.prepare(`DELETE FROM event_sources WHERE event_id IN (?, ?)`).run(ids[16], ids[17]);
+    sqlite.prepare(`INSERT INTO event_sources (event_id, source_id, killed_json, injured_json, evidence_json, added_at, added_by) VALUES (?, ?, '{}', '{}', '[]', 'now', 'test')`).run(ids[18], sourceIds[3]);
     await expectRollupsMatchFreshFigures();
   });
 });

@@ -52,14 +52,17 @@ export interface Figures {
   injured: CasualtyFigures;
 }
 
-/** Figures of one (month, place, type) cell; the report folds these into every table. */
+/** Figures of one (place, type) cell of a period; the report folds these into the tables by place and type. */
 export interface FigureCell extends Figures {
-  /** YYYY-MM of the event's first possible day. */
-  month: string;
   country: string | null;
   admin1: string | null;
   admin2: string | null;
   type: EventType;
+}
+
+/** Figures of the events whose first possible day falls in one month (YYYY-MM). */
+export interface MonthFigures extends Figures {
+  month: string;
 }
 
 /** Figures of one actor (perpetrator). */
@@ -73,6 +76,8 @@ export interface ActorFigures {
 /** Everything the report needs about a period, already aggregated. */
 export interface PeriodFigures {
   cells: FigureCell[];
+  /** The months that hold events, in order. */
+  months: MonthFigures[];
   perpetrators: ActorFigures[];
   /** Events within `borderKm` of the Durand Line (events without coordinates are not counted). */
   nearBorder: Figures;
@@ -116,7 +121,7 @@ export interface StoredClaim {
 export interface ReportDataSource {
   /**
    * The period's figures. `detail: "types"` (for the previous period and claims) gives cells per type only
-   * (month and places empty) and leaves perpetrators and the border figures out.
+   * (places empty) and leaves months, perpetrators and the border figures out.
    */
   periodFigures(scope: EventScope, borderKm: number, detail?: "cells" | "types"): Promise<PeriodFigures>;
   deadliest(scope: EventScope, limit: number, expectedCount: number): Promise<EventSummary[]>;

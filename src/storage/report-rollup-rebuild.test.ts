@@ -16,7 +16,7 @@ import { rebuildReportRollups, rollupTriggerNames } from "./report-rollup-rebuil
  */
 
 const importer = { actor: "importer" };
-const rollupTables = ["report_rollup", "report_border_rollup", "report_actor_rollup"] as const;
+const rollupTables = ["report_rollup", "report_border_rollup", "report_actor_rollup", "report_source_links", "report_source_words"] as const;
 /** Far above any test's row count: the per-row triggers keep the rollups. */
 const never = 1_000_000_000;
 
@@ -25,6 +25,11 @@ let byRebuild: TestEvents;
 beforeEach(async () => {
   byTriggers = await openTestEvents();
   byRebuild = await openTestEvents();
+  // The same stored sources in both (ids 1–80): the JSON Lines events link to some of them, 64 ids apart.
+  for (let index = 0; index < 80; index += 1) {
+    byTriggers.addSource();
+    byRebuild.addSource();
+  }
 });
 afterEach(async () => {
   await byTriggers.cleanup();
@@ -32,7 +37,9 @@ afterEach(async () => {
 });
 
 function tableRows(t: TestEvents, table: string): unknown[] {
-  return t.database.sqlite!.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4, 5, 6, 7`).all();
+  const sqlite = t.database.sqlite!;
+  const columns = sqlite.prepare(`PRAGMA table_info(${table})`).all().length;
+  return sqlite.prepare(`SELECT * FROM ${table} ORDER BY ${Array.from({ length: columns }, (_, index) => index + 1).join(", ")}`).safeIntegers().all();
 }
 
 function rollups(t: TestEvents): Record<string, unknown[]> {
@@ -60,6 +67,7 @@ function acledRows(folder: string, count: number, seed: number): string[][] {
 /** JSON Lines events covering what ACLED rows do not: rejected and merged events, undated and unlocated ones, far from the border. */
 function jsonEvents(): string {
   const lines: string[] = [];
+  const counts = { security_forces: null, civilians: null, militants: null, unknown: null };
   for (let id = 900_001; id <= 900_060; id += 1) {
     const far = id % 5 === 0;
     const located = id % 7 !== 0;
@@ -88,7 +96,7 @@ function jsonEvents(): string {
         version: 1,
         fatalities: { low: 1, best: 1, high: 1, rule: "single_source" },
         injuries: { low: null, best: null, high: null, rule: "none" },
-        sources: [],
+        sources: id % 8 === 0 ? [] : [1 + (id % 5), 70 + (id % 3)].map((sourceId) => ({ sourceId, citation: null, killed: counts, injured: counts, evidence: [], reliability: null, mergedFromEventId: null, addedAt: "2026-01-01T00:00:00.000Z", addedBy: "a" })),
         mergedInto: id % 10 === 3 ? id + 1 : null,
         createdAt: "2026-01-01T00:00:00.000Z",
         createdBy: "a",
@@ -130,10 +138,12 @@ describe("report rollups of a bulk import", () => {
     // Rejected, merged, unlocated, undated-precision and far-from-border events.
     await importBoth({ format: "jsonl", content: jsonEvents() });
     expect(rollups(byRebuild)).toEqual(rollups(byTriggers));
+    expect(rollups(byTriggers).report_source_links!.length).toBeGreaterThan(10);
+    expect(rollups(byTriggers).report_source_words!.length).toBeGreaterThan(2);
 
     // The triggers are back, the same, and keep the rollups after the bulk import.
     expect(triggers(byRebuild)).toEqual(triggers(byTriggers));
-    expect((triggers(byRebuild) as Array<{ name: string }>).filter((trigger) => (rollupTriggerNames as readonly string[]).includes(trigger.name))).toHaveLength(6);
+    expect((triggers(byRebuild) as Array<{ name: string }>).filter((trigger) => (rollupTriggerNames as readonly string[]).includes(trigger.name))).toHaveLength(rollupTriggerNames.length);
     await importBoth({ format: "acled", content: stringify([header!, ...body.slice(0, 50)]), deferIndexesAfter: never } as ImportEventsInput);
     expect(rollups(byRebuild)).toEqual(rollups(byTriggers));
 

@@ -8,6 +8,7 @@ import type {
   EventSummary,
   FigureCell,
   Figures,
+  MonthFigures,
   PeriodFigures,
   ReportDataSource,
   StoredClaim,
@@ -32,23 +33,74 @@ export interface ReportStoreOptions {
   useRollups?: boolean;
 }
 
-interface EventRow {
-  date_first: string;
-  country: string | null;
-  admin1: string | null;
-  admin2: string | null;
-  type: string;
-  latitude: number | null;
-  longitude: number | null;
-  perpetrators: string | null;
-  killed_security_forces: number | null;
-  killed_civilians: number | null;
-  killed_militants: number | null;
-  killed_unknown: number | null;
-  injured_security_forces: number | null;
-  injured_civilians: number | null;
-  injured_militants: number | null;
-  injured_unknown: number | null;
+/**
+ * Figures travel as raw rows: the columns of `figureSums` (incidents, killed by category, injured by category)
+ * start at a known position, so folding a row is index arithmetic, not a lookup by name.
+ */
+type RawRow = unknown[];
+const figureSums = `sum(r.incidents), ${figureColumns.map((c) => `sum(r.${c})`).join(", ")}`;
+/** An event's own figures, in the same layout (its incidents are 1). */
+const eventFigures = `1, ${figureColumns.map((c) => `e.${c}`).join(", ")}`;
+
+/** Adds the figures of `row` from position `at` (incidents, then killed and injured by category) to `target`. */
+function addRaw(target: Figures, row: RawRow, at: number): void {
+  target.incidents += row[at] as number;
+  for (let index = 0; index < categories.length; index += 1) {
+    const category = categories[index]!;
+    const killed = (row[at + 1 + index] as number | null) ?? 0;
+    const injured = (row[at + 1 + categories.length + index] as number | null) ?? 0;
+    target.killed[category] += killed;
+    target.killed.total += killed;
+    target.injured[category] += injured;
+    target.injured.total += injured;
+  }
+}
+
+/** Source ids as a bitset (bit id & 31 of word id >> 5), filled from report_source_words rows or single ids. */
+class SourceIdSet {
+  private words = new Uint32Array(1024);
+
+  private reserve(index: number): void {
+    if (index < this.words.length) return;
+    let length = this.words.length;
+    while (length <= index) length *= 2;
+    const grown = new Uint32Array(length);
+    grown.set(this.words);
+    this.words = grown;
+  }
+
+  /** Adds the 64 ids of a report_source_words row: `low` holds ids word·64 + 0–31, `high` word·64 + 32–63. */
+  addWord(word: number, low: number, high: number): void {
+    this.reserve(word * 2 + 1);
+    this.words[word * 2] = this.words[word * 2]! | low;
+    this.words[word * 2 + 1] = this.words[word * 2 + 1]! | high;
+  }
+
+  add(id: number): void {
+    this.reserve(id >>> 5);
+    this.words[id >>> 5] = this.words[id >>> 5]! | (1 << (id & 31));
+  }
+
+  size(): number {
+    let count = 0;
+    for (let value of this.words) {
+      value -= (value >>> 1) & 0x55555555;
+      value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
+      count += (((value + (value >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+    }
+    return count;
+  }
+
+  /** The `limit` smallest ids. */
+  smallest(limit: number): number[] {
+    const ids: number[] = [];
+    for (let index = 0; index < this.words.length && ids.length < limit; index += 1) {
+      const value = this.words[index]!;
+      if (value === 0) continue;
+      for (let bit = 0; bit < 32 && ids.length < limit; bit += 1) if (value & (1 << bit)) ids.push(index * 32 + bit);
+    }
+    return ids;
+  }
 }
 
 /** An EventSummary as the summaries query returns it: the event's id as `id`, the lists as separated text. */
@@ -190,35 +242,66 @@ export class ReportStore implements ReportDataSource {
     };
   }
 
-  /** Live events in scope whose dates satisfy `dateClause`, with their perpetrators. */
-  private eventRows(scope: EventScope, dateClause: string, dateParameters: unknown[]): EventRow[] {
+  /** Which whole months of the scope the rollups answer (null: aggregate every event). */
+  private rolledUpMonths(scope: EventScope): ReturnType<typeof wholeMonths> {
+    return this.useRollups && scope.actors.length === 0 ? wholeMonths(scope.from, scope.to) : null;
+  }
+
+  /**
+   * The date conditions (with their parameters) selecting the events of the scope that `months` leaves to the
+   * events table: all of them without months, else the edges — events starting before the first whole month,
+   * and events ending after the last one.
+   */
+  private eventRanges(scope: EventScope, months: ReturnType<typeof wholeMonths>): Array<[string, unknown[]]> {
+    if (months === null) return [[`e.date_first >= ? AND e.date_first <= ? AND e.date_last <= ?`, [scope.from, scope.to, scope.to]]];
+    const ranges: Array<[string, unknown[]]> = [];
+    if (scope.from < months.firstDay) ranges.push([`e.date_first >= ? AND e.date_first < ? AND e.date_last <= ?`, [scope.from, months.firstDay, scope.to]]);
+    if (scope.to > months.lastDay) ranges.push([`e.date_last > ? AND e.date_last <= ? AND e.date_first >= ?`, [months.lastDay, scope.to, months.firstDay]]);
+    return ranges;
+  }
+
+  /**
+   * Live events in scope whose dates satisfy `dateClause`, as raw rows: date_first, country, admin1, admin2,
+   * type, latitude, longitude, perpetrators (unit-separated), then the event's figures from position 8.
+   */
+  private eventRows(scope: EventScope, dateClause: string, dateParameters: unknown[]): RawRow[] {
     const place = this.placeFilter(scope, "e");
     const actors = this.actorFilter(scope);
-    const text = `SELECT e.date_first, e.country, e.admin1, e.admin2, e.type, e.latitude, e.longitude, ${figureColumns.map((c) => `e.${c}`).join(", ")},
-        (SELECT group_concat(pa.name, '${unitSeparator}') FROM (SELECT name FROM event_actors WHERE event_id = e.id AND role = 'perpetrator' ORDER BY name) pa) AS perpetrators
+    const text = `SELECT e.date_first, e.country, e.admin1, e.admin2, e.type, e.latitude, e.longitude,
+        (SELECT group_concat(pa.name, '${unitSeparator}') FROM (SELECT name FROM event_actors WHERE event_id = e.id AND role = 'perpetrator' ORDER BY name) pa) AS perpetrators,
+        ${eventFigures}
       FROM events e
       WHERE ${isLive} AND ${dateClause} AND ${[...place.clauses, ...actors.clauses].join(" AND ")}`;
-    return this.prepare(text).all(...dateParameters, ...place.parameters, ...actors.parameters) as EventRow[];
+    return this.prepare(text).raw().all(...dateParameters, ...place.parameters, ...actors.parameters) as RawRow[];
   }
 
   async periodFigures(scope: EventScope, borderKm: number, detail: "cells" | "types" = "cells"): Promise<PeriodFigures> {
     const isTypesOnly = detail === "types";
     if (borderKm > maxRolledUpBorderKm) throw new ArmtraceError("INVALID_INPUT", `the border distance can be at most ${maxRolledUpBorderKm} km`);
     const cells = new Map<string, FigureCell>();
+    const months = new Map<string, MonthFigures>();
     const perpetrators = new Map<string, ActorFigures>();
     const nearBorder = emptyFigures();
     let withoutCoordinates = 0;
-    const months = this.useRollups && scope.actors.length === 0 ? wholeMonths(scope.from, scope.to) : null;
+    const rolledUp = this.rolledUpMonths(scope);
 
-    const cellFor = (month: string, country: string | null, admin1: string | null, admin2: string | null, type: string): FigureCell => {
-      if (isTypesOnly) [month, country, admin1, admin2] = ["", null, null, null];
-      const key = `${month}|${country ?? ""}|${admin1 ?? ""}|${admin2 ?? ""}|${type}`;
+    const cellFor = (country: string | null, admin1: string | null, admin2: string | null, type: string): FigureCell => {
+      if (isTypesOnly) [country, admin1, admin2] = [null, null, null];
+      const key = `${country ?? ""}${unitSeparator}${admin1 ?? ""}${unitSeparator}${admin2 ?? ""}${unitSeparator}${type}`;
       let cell = cells.get(key);
       if (!cell) {
-        cell = { month, country, admin1, admin2, type: type as EventType, ...emptyFigures() };
+        cell = { country, admin1, admin2, type: type as EventType, ...emptyFigures() };
         cells.set(key, cell);
       }
       return cell;
+    };
+    const monthFor = (month: string): MonthFigures => {
+      let figures = months.get(month);
+      if (!figures) {
+        figures = { month, ...emptyFigures() };
+        months.set(month, figures);
+      }
+      return figures;
     };
     const actorFor = (name: string): ActorFigures => {
       let actor = perpetrators.get(name);
@@ -228,89 +311,68 @@ export class ReportStore implements ReportDataSource {
       }
       return actor;
     };
-    const addRow = (target: Figures, row: Record<string, number | null>, incidents: number): void => {
-      target.incidents += incidents;
-      for (const category of categories) {
-        const killed = row[`killed_${category}`] ?? 0;
-        const injured = row[`injured_${category}`] ?? 0;
-        target.killed[category] += killed;
-        target.injured[category] += injured;
-        target.killed.total += killed;
-        target.injured.total += injured;
-      }
-    };
 
-    let rows: EventRow[];
-    if (months === null) {
-      rows = this.eventRows(scope, `e.date_first >= ? AND e.date_first <= ? AND e.date_last <= ?`, [scope.from, scope.to, scope.to]);
-    } else {
+    if (rolledUp !== null) {
+      // The rollups' keys store '' for NULL; the sums are grouped in SQL, so only the groups reach JavaScript.
       const place = this.placeFilter(scope, "r");
-      const where = `r.first_month >= ? AND r.last_month <= ? AND ${place.clauses.join(" AND ")}`;
-      const parameters = [months.firstMonth, months.lastMonth, ...place.parameters];
-      const rollupRows = this.prepare(
+      const where = `r.first_month >= ? AND r.first_month <= ? AND r.last_month <= ? AND ${place.clauses.join(" AND ")}`;
+      const parameters = [rolledUp.firstMonth, rolledUp.lastMonth, rolledUp.lastMonth, ...place.parameters];
+      const cellRows = this.prepare(
         isTypesOnly
-          ? `SELECT '' AS first_month, '' AS country, '' AS admin1, '' AS admin2, r.type, sum(r.incidents) AS incidents, sum(r.unlocated) AS unlocated,
-              ${figureColumns.map((c) => `sum(r.${c}) AS ${c}`).join(", ")}
-            FROM report_rollup r WHERE ${where} GROUP BY r.type`
-          : `SELECT r.first_month, r.country, r.admin1, r.admin2, r.type, r.incidents, r.unlocated, ${figureColumns.map((c) => `r.${c}`).join(", ")}
-            FROM report_rollup r WHERE ${where}`,
-      ).all(...parameters) as Array<Record<string, number | null> & { first_month: string; country: string; admin1: string; admin2: string; type: string; incidents: number; unlocated: number }>;
-      for (const row of rollupRows) {
-        addRow(cellFor(row.first_month, row.country || null, row.admin1 || null, row.admin2 || null, row.type), row, row.incidents);
-        withoutCoordinates += row.unlocated;
+          ? `SELECT '', '', '', r.type, sum(r.unlocated), ${figureSums} FROM report_rollup r WHERE ${where} GROUP BY r.type`
+          : `SELECT r.country, r.admin1, r.admin2, r.type, sum(r.unlocated), ${figureSums} FROM report_rollup r WHERE ${where} GROUP BY r.country, r.admin1, r.admin2, r.type`,
+      )
+        .raw()
+        .all(...parameters) as RawRow[];
+      for (const row of cellRows) {
+        addRaw(cellFor((row[0] as string) || null, (row[1] as string) || null, (row[2] as string) || null, row[3] as string), row, 5);
+        withoutCoordinates += row[4] as number;
       }
-      const actorRows = isTypesOnly
-        ? []
-        : (this.prepare(
-        `SELECT r.name, sum(r.incidents) AS incidents, sum(r.killed) AS killed, sum(r.injured) AS injured
-        FROM report_actor_rollup r WHERE ${where} AND r.role = 'perpetrator' GROUP BY r.name`,
-      ).all(...parameters) as Array<{ name: string; incidents: number; killed: number; injured: number }>);
-      for (const row of actorRows) {
-        const actor = actorFor(row.name);
-        actor.incidents += row.incidents;
-        actor.killed += row.killed;
-        actor.injured += row.injured;
-      }
-      const borderRow = isTypesOnly
-        ? undefined
-        : (this.prepare(
-        `SELECT coalesce(sum(r.incidents), 0) AS incidents, ${figureColumns.map((c) => `coalesce(sum(r.${c}), 0) AS ${c}`).join(", ")}
-        FROM report_border_rollup r WHERE ${where} AND r.border_km <= ?`,
-      ).get(...parameters, borderKm) as Record<string, number> & { incidents: number });
-      if (borderRow) addRow(nearBorder, borderRow, borderRow.incidents);
-      // The edges: events starting before the first whole month, and events ending after the last one.
-      rows = [
-        ...this.eventRows(scope, `e.date_first >= ? AND e.date_first < ? AND e.date_last <= ?`, [scope.from, months.firstDay, scope.to]),
-        ...this.eventRows(scope, `e.date_last > ? AND e.date_last <= ? AND e.date_first >= ?`, [months.lastDay, scope.to, months.firstDay]),
-      ];
-    }
-    for (const row of rows) {
-      const figures = row as unknown as Record<string, number | null>;
-      addRow(cellFor(row.date_first.slice(0, 7), row.country, row.admin1, row.admin2, row.type), figures, 1);
-      if (row.perpetrators && !isTypesOnly) {
-        let killed = 0;
-        let injured = 0;
-        for (const category of categories) {
-          killed += figures[`killed_${category}`] ?? 0;
-          injured += figures[`injured_${category}`] ?? 0;
-        }
-        for (const name of row.perpetrators.split(unitSeparator)) {
+      if (!isTypesOnly) {
+        const monthRows = this.prepare(`SELECT r.first_month, ${figureSums} FROM report_rollup r WHERE ${where} GROUP BY r.first_month`).raw().all(...parameters) as RawRow[];
+        for (const row of monthRows) addRaw(monthFor(row[0] as string), row, 1);
+        const actorRows = this.prepare(
+          `SELECT r.name, sum(r.incidents), sum(r.killed), sum(r.injured) FROM report_actor_rollup r WHERE ${where} AND r.role = 'perpetrator' GROUP BY r.name`,
+        )
+          .raw()
+          .all(...parameters) as Array<[string, number, number, number]>;
+        for (const [name, incidents, killed, injured] of actorRows) {
           const actor = actorFor(name);
-          actor.incidents += 1;
+          actor.incidents += incidents;
           actor.killed += killed;
           actor.injured += injured;
         }
-      }
-      if (row.latitude === null || row.longitude === null) {
-        withoutCoordinates += 1;
-      } else if (!isTypesOnly && Math.ceil(this.borderKm(row.latitude, row.longitude)) <= borderKm) {
-        addRow(nearBorder, figures, 1);
+        const borderRow = this.prepare(`SELECT ${figureSums} FROM report_border_rollup r WHERE ${where} AND r.border_km <= ?`).raw().get(...parameters, borderKm) as RawRow;
+        if (borderRow[0] !== null) addRaw(nearBorder, borderRow, 0);
       }
     }
-    const cellList = [...cells.values()].filter((cell) => cell.incidents !== 0);
-    cellList.sort((a, b) => (a.month + "|" + (a.country ?? "") + "|" + (a.admin1 ?? "") + "|" + (a.admin2 ?? "") + "|" + a.type).localeCompare(b.month + "|" + (b.country ?? "") + "|" + (b.admin1 ?? "") + "|" + (b.admin2 ?? "") + "|" + b.type));
+    for (const [dateClause, dateParameters] of this.eventRanges(scope, rolledUp)) {
+      for (const row of this.eventRows(scope, dateClause, dateParameters)) {
+        addRaw(cellFor(row[1] as string | null, row[2] as string | null, row[3] as string | null, row[4] as string), row, 8);
+        const latitude = row[5] as number | null;
+        const longitude = row[6] as number | null;
+        if (latitude === null || longitude === null) withoutCoordinates += 1;
+        if (isTypesOnly) continue;
+        addRaw(monthFor((row[0] as string).slice(0, 7)), row, 8);
+        if (latitude !== null && longitude !== null && Math.ceil(this.borderKm(latitude, longitude)) <= borderKm) addRaw(nearBorder, row, 8);
+        const names = row[7] as string | null;
+        if (names) {
+          const own = emptyFigures();
+          addRaw(own, row, 8);
+          for (const name of names.split(unitSeparator)) {
+            const actor = actorFor(name);
+            actor.incidents += 1;
+            actor.killed += own.killed.total;
+            actor.injured += own.injured.total;
+          }
+        }
+      }
+    }
+    const cellKey = (cell: FigureCell): string => `${cell.country ?? ""}|${cell.admin1 ?? ""}|${cell.admin2 ?? ""}|${cell.type}`;
+    const cellList = [...cells.values()].filter((cell) => cell.incidents !== 0).sort((a, b) => cellKey(a).localeCompare(cellKey(b)));
+    const monthList = [...months.values()].filter((month) => month.incidents !== 0).sort((a, b) => a.month.localeCompare(b.month));
     const actorList = [...perpetrators.values()].filter((actor) => actor.incidents !== 0).sort((a, b) => a.actor.localeCompare(b.actor));
-    return { cells: cellList, perpetrators: actorList, nearBorder, withoutCoordinates };
+    return { cells: cellList, months: monthList, perpetrators: actorList, nearBorder, withoutCoordinates };
   }
 
   private summaries(ids: number[]): EventSummary[] {
@@ -374,17 +436,35 @@ export class ReportStore implements ReportDataSource {
     return summaries.sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.event_id - b.event_id);
   }
 
+  /**
+   * Whole months come from report_source_words (migration 062: bitsets per review state, months and country),
+   * the edges from the events' links. A province or actor filter is not in those buckets: it joins the links.
+   */
   async sourcesOf(scope: EventScope, limit: number): Promise<{ count: number; source_ids: number[] }> {
     const place = this.placeFilter(scope, "e");
     const actors = this.actorFilter(scope);
-    const rows = this.prepare(
-      `SELECT DISTINCT s.source_id FROM events e CROSS JOIN event_sources s ON s.event_id = e.id
-      WHERE s.source_id IS NOT NULL AND ${isLive} AND e.date_first >= ? AND e.date_first <= ? AND e.date_last <= ? AND ${[...place.clauses, ...actors.clauses].join(" AND ")}
-      ORDER BY s.source_id`,
-    )
-      .raw()
-      .all(scope.from, scope.to, scope.to, ...place.parameters, ...actors.parameters) as Array<[number]>;
-    return { count: rows.length, source_ids: rows.slice(0, limit).map((row) => row[0]) };
+    const rolledUp = scope.admin1.length === 0 ? this.rolledUpMonths(scope) : null;
+    const sources = new SourceIdSet();
+    if (rolledUp !== null) {
+      const words = this.placeFilter(scope, "r");
+      const rows = this.prepare(
+        `SELECT r.word, r.bits & 4294967295, (r.bits >> 32) & 4294967295 FROM report_source_words r
+        WHERE r.first_month >= ? AND r.first_month <= ? AND r.last_month <= ? AND ${words.clauses.join(" AND ")}`,
+      )
+        .raw()
+        .all(rolledUp.firstMonth, rolledUp.lastMonth, rolledUp.lastMonth, ...words.parameters) as Array<[number, number, number]>;
+      for (const [word, low, high] of rows) sources.addWord(word, low, high);
+    }
+    for (const [dateClause, dateParameters] of this.eventRanges(scope, rolledUp)) {
+      const rows = this.prepare(
+        `SELECT s.source_id FROM events e CROSS JOIN event_sources s ON s.event_id = e.id
+        WHERE s.source_id IS NOT NULL AND ${isLive} AND ${dateClause} AND ${[...place.clauses, ...actors.clauses].join(" AND ")}`,
+      )
+        .pluck()
+        .all(...dateParameters, ...place.parameters, ...actors.parameters) as number[];
+      for (const id of rows) sources.add(id);
+    }
+    return { count: sources.size(), source_ids: sources.smallest(limit) };
   }
 
   async claims(from: string, to: string): Promise<{ isAvailable: boolean; claims: StoredClaim[] }> {

@@ -11,6 +11,7 @@ import { migration026EventActorDateLast } from "./026-event-actor-date-last.ts";
 import { migration040Tracing } from "./040-tracing.ts";
 import { migration060ReportRollups } from "./060-report-rollups.ts";
 import { migration061ReportIndexes } from "./061-report-indexes.ts";
+import { migration062ReportSourceSets } from "./062-report-source-sets.ts";
 
 /** Every migration armtrace knows, in apply order (ids sort the same way). Append only. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration040Tracing,
   migration060ReportRollups,
   migration061ReportIndexes,
+  migration062ReportSourceSets,
 ];

@@ -61,9 +61,31 @@ export interface ReportBorderSegmentsTable {
   b_lat: number;
 }
 
+/** Sources' bucket (migration 062): review state, first and last month of the event's date span, country ('' for none). */
+interface SourceBucket {
+  review_state: string;
+  first_month: string;
+  last_month: string;
+  country: string;
+}
+
+/** How many links of counted events tie a source to a bucket. */
+export interface ReportSourceLinksTable extends SourceBucket {
+  source_id: number;
+  links: number;
+}
+
+/** The sources of a bucket as bitsets: bit `id & 63` of `bits` in row `word` = id >> 6. */
+export interface ReportSourceWordsTable extends SourceBucket {
+  word: number;
+  bits: number;
+}
+
 export interface ReportTables {
   report_rollup: ReportRollupTable;
   report_border_rollup: ReportBorderRollupTable;
   report_actor_rollup: ReportActorRollupTable;
   report_border_segments: ReportBorderSegmentsTable;
+  report_source_links: ReportSourceLinksTable;
+  report_source_words: ReportSourceWordsTable;
 }
