@@ -58,7 +58,7 @@ export interface UnassignedToll {
   mentions: CasualtyMention[];
 }
 
-const strongNewIncident = /\b(in (?:another|a separate|a similar|a third|a second|a related|yet another)|separately|elsewhere|(?:the|a) (?:second|third|fourth|fifth|separate) (?:hand )?(?:grenade )?(?:attack|incident|blast|explosion|operation|strike|raid)|another (?:attack|incident|blast|explosion|operation|strike|raid|quadcopter attack)|(?:^|\s)(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}:)/;
+const strongNewIncident = /^\W*(?:however|meanwhile),? (?:an?|another) (?:[\w-]+ ){0,3}(?:attack|blast|explosion|ambush|raid|clash|bombing|strike)\b|\b(in (?:another|a separate|a similar|a third|a second|a related|yet another)|separately|elsewhere|(?:the|a) (?:second|third|fourth|fifth|separate) (?:hand )?(?:grenade )?(?:attack|incident|blast|explosion|operation|strike|raid)\b|another (?:attack|incident|blast|explosion|operation|strike|raid|quadcopter attack)\b|(?:^|\s)(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}:)/;
 
 /** Another side's account of the same incident. */
 const counterClaim = /(?:^|["“]\s*)we (?:attacked|targeted|ambushed|struck)\b|\bour (?:fighters|mujahideen|mujahidin|sarmachars)\b|\b(spokes(?:person|man|men) (?:for|of) (?:the )?(?:banned |proscribed |outlawed )?(?:bla|blf|bras|ttp|tehreek-e-taliban pakistan|tehrik-i-taliban pakistan|balochistan liberation|baloch liberation|jamaat-ul-ahrar|daesh|iskp|islamic state)\b|disputed|denied|contradict(?:ed|ing)?|rejected the|on the other hand|for (?:its|their) part|countered|in a separate statement|a different account|put (?:its|their) (?:own )?(?:losses|toll|casualties)|could not be (?:independently )?(?:verified|confirmed)|not (?:be )?independently (?:verified|confirmed)|puts (?:its|their) (?:own )?(?:losses|toll|casualties)|on condition of anonymity|claimed (?:that )?(?:more than|over|at least) \d|\b(?:ttp|bla|blf|bras|taliban|tehreek|tehrik|daesh|iskp|islamic state|the group|the outfit|militant group|insurgent group)\b[^.;]{0,40}?\b(?:claim(?:ed|s|ing)?|said|says)\b[^.;]{0,30}?\b(?:it|they|its (?:\w+ )?(?:fighters|militants|men|members)|their (?:\w+ )?(?:fighters|men)) (?:had |has |have )?(?:killed|wounded|injured|inflicted|martyred)\b|\bclaim(?:ed|s|ing)? to have (?:killed|wounded|injured)\b(?=.*\b(?:not|unverified|no independent)\b))/;
@@ -565,7 +565,9 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       current = target;
       continue;
     }
-    const isAnchored = hasToll || place !== undefined || ownDate || frame.places.some((p) => p.isDateline);
+    // "However, a militant attack on a tanker in the same area …": a new incident announced after one already told.
+    const isAnnouncedAfterAnother = isStrongNew && score >= 2 && drafts.length > 0;
+    const isAnchored = hasToll || place !== undefined || ownDate || frame.places.some((p) => p.isDateline) || isAnnouncedAfterAnother;
     if (!isAnchored) continue;
     const anaphoricPlace = place === undefined && /\b(?:there|in the (?:same )?(?:district|area|province|city|region|town|tehsil|agency|locality|village))\b/.test(frame.text) ? lastPlace : undefined;
     const dl = place === undefined && anaphoricPlace === undefined ? frame.places.find((p) => p.isDateline) ?? (drafts.length === 0 ? datelinePlace : undefined) : undefined;

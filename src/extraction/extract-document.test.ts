@@ -154,3 +154,28 @@ describe("places whose name a coordination leaves to the second direction word",
     expect(doc.events.map((e) => e.admin2)).toEqual(["Bannu"]);
   });
 });
+
+describe("a second incident at the same place", () => {
+  it("opens a new incident for 'However, a … attack' in the same area, with its own toll", () => {
+    const doc = extract(
+      "MASTUNG: The bodies of six abducted labourers were found in the hills near Mastung on Friday, police said.\n" +
+        "However, a militant ambush on a Levies patrol in the same area led to an exchange of fire. One Levies man was martyred while three others were injured.",
+    );
+    expect(doc.events).toHaveLength(2);
+    expect(doc.events[0]!.killed.civilians).toBe(6);
+    expect(doc.events[1]!.killed.security_forces).toBe(1);
+    expect(doc.events[1]!.injured.unknown).toBe(3);
+  });
+  it("does not read 'a second attacker' as a second attack", () => {
+    const doc = extract(
+      "NOSHKI: A suicide attack on an FC camp in Noshki was foiled on Tuesday night, officials said.\n" +
+        "A second attacker wearing a suicide vest tried to storm the compound but was shot dead. Two FC personnel were martyred in the attack.",
+    );
+    expect(doc.events).toHaveLength(1);
+    expect(doc.events[0]!.killed.security_forces).toBe(2);
+  });
+  it("reads 'N out of a total of M' as the incident's own count, not a statistic", () => {
+    const doc = extract("MACHH: The bodies of 9 out of a total of 20 kidnapped passengers were found near Machh in Bolan district on Tuesday, officials said.");
+    expect(doc.events.map((e) => [e.admin2, e.killed.civilians])).toEqual([["Bolan", 9]]);
+  });
+});
