@@ -36,16 +36,31 @@ export interface EventFilter {
   includeMerged?: boolean;
 }
 
+/**
+ * How a page's total is counted: `capped` (the default) counts exactly up to countCap matching events (or up to
+ * the end of the page, when that is further) and beyond it reports that bound, flagged as a lower bound;
+ * `exact` always counts every match, which on a large database can take as long as reading them all.
+ */
+export type EventCountMode = "capped" | "exact";
+export const eventCountModes: readonly EventCountMode[] = ["capped", "exact"];
+
+/** Totals up to this many matching events are exact under the default `capped` count. */
+export const countCap = 10_000;
+
 export interface EventQuery extends EventFilter {
   sort?: EventSort;
   limit?: number;
   offset?: number;
+  count?: EventCountMode;
 }
 
 /** One page of a query, with how many events match in all. */
 export interface EventPage {
   events: Event[];
+  /** Events matching the filters in all; when totalIsLowerBound, at least this many (and more exist). */
   total: number;
+  /** True when the count stopped at its cap: more than `total` events match. Ask for `count: "exact"` to count all. */
+  totalIsLowerBound: boolean;
   limit: number;
   offset: number;
 }

@@ -1,7 +1,7 @@
 /** Public surface of the events module: the event model, its use cases and interchange formats. */
 export * from "./event.ts";
-export type { EventFilter, EventPage, EventQuery, EventSort } from "./event-query.ts";
-export { eventSorts } from "./event-query.ts";
+export type { EventCountMode, EventFilter, EventPage, EventQuery, EventSort } from "./event-query.ts";
+export { countCap, eventCountModes, eventSorts } from "./event-query.ts";
 export type { BulkWrite, EventPair, EventRepository, EventState, EventWrite, EventWriteSession, SourceReliabilityRepository } from "./event-repository.ts";
 export type { EventDependencies } from "./event-dependencies.ts";
 export { estimateFromSources, gradeRank } from "./estimates.ts";

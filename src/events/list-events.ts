@@ -3,7 +3,7 @@ import { actorKey } from "./actor-key.ts";
 import { eventTypes, reviewStates } from "./event.ts";
 import type { EventDependencies } from "./event-dependencies.ts";
 import { parseInput } from "./event-input.ts";
-import { eventSorts, type EventPage, type EventQuery } from "./event-query.ts";
+import { eventCountModes, eventSorts, type EventPage, type EventQuery } from "./event-query.ts";
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}){0,2}$/, "a date as YYYY, YYYY-MM or YYYY-MM-DD");
 const count = z.coerce.number().int().min(0);
@@ -31,6 +31,8 @@ export const listEventsInputSchema = z
     sort: z.enum(eventSorts).default("-date"),
     limit: z.coerce.number().int().min(1).max(10_000).default(50),
     offset: z.coerce.number().int().min(0).default(0),
+    /** `exact` counts every match; the default counts up to 10,000 and flags a larger total as a lower bound. */
+    count: z.enum(eventCountModes).default("capped"),
   })
   .strict();
 export type ListEventsInput = z.input<typeof listEventsInputSchema>;

@@ -16,7 +16,7 @@ import type {
 import { casualtyTotal } from "../events/event.ts";
 import { actorKey } from "../events/actor-key.ts";
 import { addDays, dateSpan, firstDay, lastDay, maxEventSpanDays } from "../events/event-dates.ts";
-import type { EventFilter, EventPage, EventQuery, EventSort } from "../events/event-query.ts";
+import { countCap, type EventFilter, type EventPage, type EventQuery, type EventSort } from "../events/event-query.ts";
 import type { BulkWrite, EventPair, EventRepository, EventWrite, EventWriteSession } from "../events/event-repository.ts";
 import type { ArmtraceDatabase } from "./database.ts";
 import { PendingEventDetails } from "./event-bulk-load.ts";
@@ -488,8 +488,16 @@ const sortColumns: Record<EventSort, { column: "date_first" | "fatalities_best" 
 export class EventStore implements EventRepository {
   private readonly sqlite: BetterSqlite3.Database;
   private session: SqliteEventWriteSession | undefined;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
-  constructor(private readonly database: ArmtraceDatabase) {
+  private readonly countCap: number;
+
+  /** `countCap`: totals up to this many are exact under the default capped count (tests lower it). */
+  constructor(
+    private readonly database: ArmtraceDatabase,
+    options: { countCap?: number } = {},
+  ) {
+    this.countCap = options.countCap ?? countCap;
     if (database.sqlite === undefined) throw new ArmtraceError("DEPENDENCY_MISSING", "the event store needs SQLite for now");
     this.sqlite = database.sqlite;
   }
@@ -571,36 +579,55 @@ export class EventStore implements EventRepository {
   }
 
   async findById(id: number): Promise<Event | undefined> {
-    const [event] = await this.hydrate(await this.database.db.selectFrom("events").selectAll().where("id", "=", id).execute());
+    const [event] = this.eventsByIds([id]);
     return event;
   }
 
+  /**
+   * A page in two steps: the ids of the page first (from the covering filter indexes alone, so skipped rows
+   * of an offset are never read), then those events' rows and links. The total is exact when the page is the
+   * last one or `count` is "exact"; otherwise it is counted up to countCap (or the end of the page) and a
+   * larger total is reported as that bound, flagged `totalIsLowerBound`. One read transaction, one snapshot.
+   */
   async query(query: EventQuery): Promise<EventPage> {
     const limit = Math.max(0, Math.min(query.limit ?? 50, 10_000));
     const offset = Math.max(0, query.offset ?? 0);
     const sort = sortColumns[query.sort ?? "-date"];
     const where = (eb: ExpressionBuilder<Database, "events">) => this.filterExpression(eb, query);
     const base = this.database.db.selectFrom("events").where(where);
-    const [countRow, rows] = await Promise.all([
-      base.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-      base.selectAll().orderBy(sort.column, sort.direction).orderBy("id", sort.direction).limit(limit).offset(offset).execute(),
-    ]);
-    return { events: await this.hydrate(rows as EventRow[]), total: Number(countRow.total), limit, offset };
+    const pageSql = base.select("id").orderBy(sort.column, sort.direction).orderBy("id", sort.direction).limit(limit).offset(offset).compile();
+    return this.sqlite.transaction(() => {
+      const ids = this.prepared(pageSql.sql).pluck().all(...pageSql.parameters) as number[];
+      const events = this.eventsByIds(ids);
+      const isLastPage = ids.length < limit && (ids.length > 0 || offset === 0);
+      if (isLastPage) return { events, total: offset + ids.length, totalIsLowerBound: false, limit, offset };
+      if (query.count === "exact") {
+        const countSql = base.select((eb) => eb.fn.countAll<number>().as("total")).compile();
+        return { events, total: this.prepared(countSql.sql).pluck().get(...countSql.parameters) as number, totalIsLowerBound: false, limit, offset };
+      }
+      const bound = Math.max(this.countCap, offset + limit);
+      const probe = base.select("id").limit(bound + 1).compile();
+      const counted = this.prepared(`SELECT count(*) FROM (${probe.sql})`).pluck().get(...probe.parameters) as number;
+      return counted > bound
+        ? { events, total: bound, totalIsLowerBound: true, limit, offset }
+        : { events, total: counted, totalIsLowerBound: false, limit, offset };
+    }).deferred();
   }
 
   async *stream(filter: EventFilter, batchSize = 1000): AsyncIterable<Event[]> {
     let after = 0;
     for (;;) {
-      const rows = await this.database.db
+      const batch = this.database.db
         .selectFrom("events")
-        .selectAll()
+        .select("id")
         .where((eb) => eb.and([this.filterExpression(eb, filter), eb("id", ">", after)]))
         .orderBy("id")
         .limit(batchSize)
-        .execute();
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1]!.id;
-      yield await this.hydrate(rows as EventRow[]);
+        .compile();
+      const ids = this.prepared(batch.sql).pluck().all(...batch.parameters) as number[];
+      if (ids.length === 0) return;
+      after = ids[ids.length - 1]!;
+      yield this.eventsByIds(ids);
     }
   }
 
@@ -697,17 +724,40 @@ export class EventStore implements EventRepository {
     return eb.and(conditions);
   }
 
-  private async hydrate(rows: readonly EventRow[]): Promise<Event[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((row) => row.id);
-    const links = await sql<LinkRow>`${sql.raw(linkSelect)} WHERE es.event_id IN (${sql.join(ids)}) ORDER BY es.id`.execute(this.database.db);
+  /** The events with these ids, in the order given (ids not found are left out), with their source links. */
+  private eventsByIds(ids: readonly number[]): Event[] {
+    if (ids.length === 0) return [];
+    const list = JSON.stringify(ids);
+    const rows = this.prepared(`SELECT * FROM events WHERE id IN (SELECT value FROM json_each(?))`).all(list) as EventRow[];
+    const links = this.prepared(`${linkSelect} WHERE es.event_id IN (SELECT value FROM json_each(?)) ORDER BY es.id`).all(list) as LinkRow[];
     const byEvent = new Map<number, LinkRow[]>();
-    for (const link of links.rows) {
-      const list = byEvent.get(link.event_id);
-      if (list) list.push(link);
+    for (const link of links) {
+      const linksOfEvent = byEvent.get(link.event_id);
+      if (linksOfEvent) linksOfEvent.push(link);
       else byEvent.set(link.event_id, [link]);
     }
-    return rows.map((row) => rowToEvent(row, byEvent.get(row.id) ?? []));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const events: Event[] = [];
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (row !== undefined) events.push(rowToEvent(row, byEvent.get(id) ?? []));
+    }
+    return events;
+  }
+
+  private async hydrate(rows: readonly EventRow[]): Promise<Event[]> {
+    return this.eventsByIds(rows.map((row) => row.id));
+  }
+
+  /** Read statements, prepared once per SQL text (the filters produce a few dozen shapes). */
+  private prepared(text: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      if (this.statements.size >= 500) this.statements.clear();
+      statement = this.sqlite.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 }
 

@@ -83,6 +83,7 @@ interface ListOptions {
   sort?: string;
   limit: string;
   offset: string;
+  count?: string;
 }
 
 function listInput(options: ListOptions): ListEventsInput {
@@ -105,6 +106,7 @@ function listInput(options: ListOptions): ListEventsInput {
     sort: options.sort,
     limit: options.limit,
     offset: options.offset,
+    count: options.count,
   };
   for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];
   return input as ListEventsInput;
@@ -136,12 +138,13 @@ export function registerEventsCommand(program: Command, context: CliContext): vo
     .option("--sort <order>", "date, -date, fatalities, -fatalities, id, -id, updated, -updated")
     .option("--limit <n>", "at most this many (up to 10000)", "1000")
     .option("--offset <n>", "skip this many", "0")
+    .option("--count <mode>", "capped (default: exact up to 10,000, then shown as 10000+) or exact (count every match)")
     .action(async (options: ListOptions, command: Command) => {
       const deps = await dependencies(context, command);
       const page = await listEvents(deps, listInput(options));
       if (options.json) return printJson(page.events);
       for (const event of page.events) await writeStdout(`${summaryLine(event)}\n`);
-      process.stderr.write(`${page.events.length} of ${page.total} events (offset ${page.offset})\n`);
+      process.stderr.write(`${page.events.length} of ${page.total}${page.totalIsLowerBound ? "+" : ""} events (offset ${page.offset})\n`);
     });
 
   events

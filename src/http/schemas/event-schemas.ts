@@ -139,11 +139,18 @@ export const eventPageSchema = {
   type: "object",
   properties: {
     events: { type: "array", items: eventSchema },
-    total: { type: "integer", description: "Events matching the filters in all" },
+    total: {
+      type: "integer",
+      description: "Events matching the filters in all: exact unless totalIsLowerBound, when at least this many match (count=exact counts them all)",
+    },
+    totalIsLowerBound: {
+      type: "boolean",
+      description: "True when the default capped count stopped at 10,000 (or at the end of the page): more events than total match",
+    },
     limit: { type: "integer" },
     offset: { type: "integer" },
   },
-  required: ["events", "total", "limit", "offset"],
+  required: ["events", "total", "totalIsLowerBound", "limit", "offset"],
 } as const;
 
 export const eventVersionSchema = {
