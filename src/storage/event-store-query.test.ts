@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorKey } from "../events/actor-key.ts";
-import { dateSpan, firstDay, lastDay } from "../events/event-dates.ts";
-import type { CasualtyCounts, EventType, ReviewState } from "../events/event.ts";
+import { firstDay, lastDay } from "../events/event-dates.ts";
 import type { EventQuery, EventSort } from "../events/event-query.ts";
 import { eventSorts } from "../events/event-query.ts";
-import type { EventState } from "../events/event-repository.ts";
-import { withEstimates } from "../events/event-state.ts";
 import { listEvents } from "../events/list-events.ts";
+import { generateEventState, seededRandom, testActors as actors, testPlaces as places, testReviewStates as states, testTypes as types } from "../events/testing/generate-events.ts";
 import { openTestEvents, type TestEvents } from "../events/testing/open-test-events.ts";
 import { EventStore } from "./event-store.ts";
 
@@ -15,80 +13,6 @@ import { EventStore } from "./event-store.ts";
  * page) against the straightforward computation: every event read into memory, filtered, sorted and paged
  * in JavaScript. The seeded database has deleted, merged, rejected, undated, multi-day and multi-actor events.
  */
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-const places = [
-  { country: "PK", admin1: "Khyber Pakhtunkhwa", admin2: "Bannu", location: "Bannu" },
-  { country: "PK", admin1: "Khyber Pakhtunkhwa", admin2: "North Waziristan", location: "Miran Shah" },
-  { country: "PK", admin1: "Balochistan", admin2: "Quetta", location: "Quetta" },
-  { country: "PK", admin1: "Balochistan", admin2: "Kech", location: "Turbat" },
-  { country: "AF", admin1: "Nangarhar", admin2: "Jalalabad", location: "Jalalabad" },
-  { country: "AF", admin1: "Kabul", admin2: null, location: null },
-] as const;
-const types: EventType[] = ["attack", "security_operation", "armed_clash", "airstrike", "weapons_seizure"];
-const states: ReviewState[] = ["candidate", "confirmed", "rejected"];
-const actors = ["Tehrik-i-Taliban Pakistan", "Balochistan Liberation Army", "Pakistan security forces", "Islamic State Khorasan Province", "Afghan Taliban"];
-const words = ["suicide", "checkpost", "convoy", "market", "ambush", "raid"];
-
-function generateState(random: () => number, sourceIds: number[]): EventState {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  const place = pick(places);
-  const year = 2019 + Math.floor(random() * 6);
-  const month = String(1 + Math.floor(random() * 12)).padStart(2, "0");
-  const day = String(1 + Math.floor(random() * 28)).padStart(2, "0");
-  const precision = random() < 0.75 ? "day" : random() < 0.7 ? "month" : "year";
-  const date = random() < 0.04 ? null : precision === "day" ? `${year}-${month}-${day}` : precision === "month" ? `${year}-${month}` : `${year}`;
-  const dateEnd = date !== null && precision === "day" && random() < 0.1 ? `${year}-${month}-${String(Math.min(28, Number(day) + 1 + Math.floor(random() * 20))).padStart(2, "0")}` : null;
-  const toll = (): number | null => (random() < 0.2 ? null : Math.floor(-Math.log(1 - random()) * 4));
-  const killed: CasualtyCounts = { security_forces: toll(), civilians: toll(), militants: null, unknown: null };
-  const injured: CasualtyCounts = { security_forces: toll(), civilians: null, militants: null, unknown: null };
-  const actorCount = Math.floor(random() * 4);
-  const chosen = Array.from({ length: actorCount }, () => pick(actors));
-  return withEstimates({
-    type: pick(types),
-    date,
-    datePrecision: date === null ? "day" : precision,
-    dateEnd,
-    country: place.country,
-    admin1: place.admin1,
-    admin2: place.admin2,
-    location: place.location,
-    latitude: null,
-    longitude: null,
-    geoPrecision: null,
-    actors: { perpetrators: chosen.slice(0, 1), targets: chosen.slice(1, 2), associated: chosen.slice(2) },
-    killed,
-    injured,
-    weapons: [],
-    notes: `${pick(words)} ${pick(words)} near ${place.location ?? place.admin1}`,
-    acled: null,
-    gtd: null,
-    reviewState: pick(states),
-    sources: [
-      {
-        sourceId: random() < 0.3 ? pick(sourceIds) : null,
-        citation: "report",
-        killed,
-        injured,
-        evidence: [],
-        reliability: null,
-        mergedFromEventId: null,
-        addedAt: "2026-01-01T00:00:00.000Z",
-        addedBy: "seed",
-      },
-    ],
-    mergedInto: null,
-    fatalities: { low: null, best: null, high: null, rule: "none" },
-    injuries: { low: null, best: null, high: null, rule: "none" },
-  });
-}
 
 interface Row {
   id: number;
@@ -186,7 +110,7 @@ beforeAll(async () => {
   const ids: number[] = [];
   t.deps.events.write((session) => {
     for (let index = 0; index < 700; index++) {
-      ids.push(session.save({ id: null, expectedVersion: null, state: generateState(random, sourceIds), change: "create", author: { actor: "seed" }, at: `2026-01-01T00:${String(index % 60).padStart(2, "0")}:00.000Z` }).id);
+      ids.push(session.save({ id: null, expectedVersion: null, state: generateEventState(random, sourceIds), change: "create", author: { actor: "seed" }, at: `2026-01-01T00:${String(index % 60).padStart(2, "0")}:00.000Z` }).id);
     }
     // Deleted and merged events stay in the table but must never be listed (unless includeMerged, for merged ones).
     for (const id of ids.filter((_, index) => index % 13 === 5)) session.delete(id, { actor: "seed" }, "2026-01-02T00:00:00.000Z");

@@ -15,7 +15,7 @@ import type {
 } from "../events/event.ts";
 import { casualtyTotal } from "../events/event.ts";
 import { actorKey } from "../events/actor-key.ts";
-import { addDays, dateSpan, firstDay, lastDay, maxEventSpanDays } from "../events/event-dates.ts";
+import { addDays, dateSpan, firstDay, lastDay } from "../events/event-dates.ts";
 import { countCap, type EventFilter, type EventPage, type EventQuery, type EventSort } from "../events/event-query.ts";
 import type { BulkWrite, EventPair, EventRepository, EventWrite, EventWriteSession } from "../events/event-repository.ts";
 import type { ArmtraceDatabase } from "./database.ts";
@@ -592,43 +592,71 @@ export class EventStore implements EventRepository {
   async query(query: EventQuery): Promise<EventPage> {
     const limit = Math.max(0, Math.min(query.limit ?? 50, 10_000));
     const offset = Math.max(0, query.offset ?? 0);
-    const sort = sortColumns[query.sort ?? "-date"];
-    const where = (eb: ExpressionBuilder<Database, "events">) => this.filterExpression(eb, query);
-    const base = this.database.db.selectFrom("events").where(where);
-    const pageSql = base.select("id").orderBy(sort.column, sort.direction).orderBy("id", sort.direction).limit(limit).offset(offset).compile();
     return this.sqlite.transaction(() => {
-      const ids = this.prepared(pageSql.sql).pluck().all(...pageSql.parameters) as number[];
+      const statements = this.listStatements(query, limit, offset);
+      const ids = this.prepared(statements.page.sql).pluck().all(...statements.page.parameters) as number[];
       const events = this.eventsByIds(ids);
       const isLastPage = ids.length < limit && (ids.length > 0 || offset === 0);
       if (isLastPage) return { events, total: offset + ids.length, totalIsLowerBound: false, limit, offset };
-      if (query.count === "exact") {
-        const countSql = base.select((eb) => eb.fn.countAll<number>().as("total")).compile();
-        return { events, total: this.prepared(countSql.sql).pluck().get(...countSql.parameters) as number, totalIsLowerBound: false, limit, offset };
-      }
-      const bound = Math.max(this.countCap, offset + limit);
-      const probe = base.select("id").limit(bound + 1).compile();
-      const counted = this.prepared(`SELECT count(*) FROM (${probe.sql})`).pluck().get(...probe.parameters) as number;
-      return counted > bound
-        ? { events, total: bound, totalIsLowerBound: true, limit, offset }
+      const count = query.count === "exact" ? statements.exactCount : statements.cappedCount;
+      const counted = this.prepared(count.sql).pluck().get(...count.parameters) as number;
+      return query.count !== "exact" && counted > statements.bound
+        ? { events, total: statements.bound, totalIsLowerBound: true, limit, offset }
         : { events, total: counted, totalIsLowerBound: false, limit, offset };
     }).deferred();
+  }
+
+  /** SQLite's plan for a list query's page and count statements (EXPLAIN QUERY PLAN details), for tests and tuning. */
+  queryPlan(query: EventQuery): { page: string[]; count: string[] } {
+    const statements = this.listStatements(query, Math.max(0, Math.min(query.limit ?? 50, 10_000)), Math.max(0, query.offset ?? 0));
+    const plan = (compiled: { sql: string; parameters: readonly unknown[] }) =>
+      (this.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{ detail: string }>).map((row) => row.detail);
+    return { page: plan(statements.page), count: plan(query.count === "exact" ? statements.exactCount : statements.cappedCount) };
+  }
+
+  /** The page of ids, the exact count and the count capped at `bound` (+1 to tell "more") for one list query. */
+  private listStatements(query: EventQuery, limit: number, offset: number) {
+    const sort = sortColumns[query.sort ?? "-date"];
+    const spanDays = this.longestSpanDays();
+    const base = this.database.db.selectFrom("events").where((eb) => this.filterExpression(eb, query, spanDays));
+    const bound = Math.max(this.countCap, offset + limit);
+    const probe = base.select("id").limit(bound + 1).compile();
+    return {
+      page: base.select("id").orderBy(sort.column, sort.direction).orderBy("id", sort.direction).limit(limit).offset(offset).compile(),
+      exactCount: base.select((eb) => eb.fn.countAll<number>().as("total")).compile(),
+      cappedCount: { sql: `SELECT count(*) FROM (${probe.sql})`, parameters: probe.parameters },
+      bound,
+    };
   }
 
   async *stream(filter: EventFilter, batchSize = 1000): AsyncIterable<Event[]> {
     let after = 0;
     for (;;) {
-      const batch = this.database.db
-        .selectFrom("events")
-        .select("id")
-        .where((eb) => eb.and([this.filterExpression(eb, filter), eb("id", ">", after)]))
-        .orderBy("id")
-        .limit(batchSize)
-        .compile();
-      const ids = this.prepared(batch.sql).pluck().all(...batch.parameters) as number[];
-      if (ids.length === 0) return;
-      after = ids[ids.length - 1]!;
-      yield this.eventsByIds(ids);
+      const batch = this.sqlite.transaction(() => {
+        const spanDays = this.longestSpanDays();
+        const text = this.database.db
+          .selectFrom("events")
+          .select("id")
+          .where((eb) => eb.and([this.filterExpression(eb, filter, spanDays), eb("id", ">", after)]))
+          .orderBy("id")
+          .limit(batchSize)
+          .compile();
+        const ids = this.prepared(text.sql).pluck().all(...text.parameters) as number[];
+        return { ids, events: this.eventsByIds(ids) };
+      }).deferred();
+      if (batch.ids.length === 0) return;
+      after = batch.ids[batch.ids.length - 1]!;
+      yield batch.events;
     }
+  }
+
+  /**
+   * The most days any stored event spans beyond its first (0 when every event is a single day), read from
+   * events_span_idx: a date filter need look back only this far for events that start before its range.
+   */
+  private longestSpanDays(): number {
+    const days = this.prepared(`SELECT max(julianday(date_last) - julianday(date_first)) FROM events WHERE date_last > date_first`).pluck().get() as number | null;
+    return days === null ? 0 : Math.ceil(days);
   }
 
   async history(id: number): Promise<EventVersion[]> {
@@ -684,14 +712,15 @@ export class EventStore implements EventRepository {
     return pairs.map((pair) => ({ first: events.get(pair.a_id) as Event, second: events.get(pair.b_id) as Event }));
   }
 
-  private filterExpression(eb: ExpressionBuilder<Database, "events">, filter: EventFilter): Expression<SqlBool> {
+  /** The filter as a WHERE over events; `spanDays` bounds how long before a date range a matching event may start. */
+  private filterExpression(eb: ExpressionBuilder<Database, "events">, filter: EventFilter, spanDays: number): Expression<SqlBool> {
     const conditions: Expression<SqlBool>[] = [eb("deleted_at", "is", null)];
     if (!filter.includeMerged) conditions.push(eb("merged_into", "is", null));
     if (filter.dateFrom !== undefined) {
       const from = firstDay(filter.dateFrom);
       conditions.push(eb("date_last", ">=", from));
-      // No event spans more than maxEventSpanDays, so this bound lets the date indexes scan a narrow range.
-      conditions.push(eb("date_first", ">=", addDays(from, -maxEventSpanDays)));
+      // No stored event spans more than spanDays, so this bound lets the date indexes scan a narrow range.
+      conditions.push(eb("date_first", ">=", addDays(from, -spanDays)));
     }
     if (filter.dateTo !== undefined) conditions.push(eb("date_first", "<=", lastDay(filter.dateTo)));
     if (filter.country !== undefined) conditions.push(eb("country", "=", filter.country));
@@ -709,7 +738,7 @@ export class EventStore implements EventRepository {
       let actorRows = eb.selectFrom("event_actors").select("event_id").where("name_key", "in", keys);
       // The same date bounds on the actor rows let event_actors_name_date_idx narrow the scan.
       if (filter.dateFrom !== undefined) {
-        actorRows = actorRows.where("date_first", ">=", addDays(firstDay(filter.dateFrom), -maxEventSpanDays)).where("date_last", ">=", firstDay(filter.dateFrom));
+        actorRows = actorRows.where("date_first", ">=", addDays(firstDay(filter.dateFrom), -spanDays)).where("date_last", ">=", firstDay(filter.dateFrom));
       }
       if (filter.dateTo !== undefined) actorRows = actorRows.where("date_first", "<=", lastDay(filter.dateTo));
       conditions.push(eb("id", "in", actorRows));

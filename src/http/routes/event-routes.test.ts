@@ -176,6 +176,19 @@ describe("event routes: reads", () => {
     expect(bySource.total).toBeGreaterThan(0);
   });
 
+  it("says whether a total is exact, counts exactly on request, and documents both", async () => {
+    const exact = (await api.app.inject({ method: "GET", url: "/events?limit=1&count=exact" })).json();
+    const capped = (await api.app.inject({ method: "GET", url: "/events?limit=1" })).json();
+    expect(exact.totalIsLowerBound).toBe(false);
+    expect(capped).toEqual(exact); // a few events: under the cap, the capped count is exact
+    expect(exact.total).toBe((await api.app.inject({ method: "GET", url: "/events?limit=500" })).json().events.length);
+    expect((await api.app.inject({ method: "GET", url: "/events?count=roughly" })).statusCode).toBe(400);
+    const openapi = (await api.app.inject({ method: "GET", url: "/openapi.json" })).json();
+    const list = openapi.paths["/events"].get;
+    expect(list.parameters.map((parameter: { name: string }) => parameter.name)).toContain("count");
+    expect(list.responses["200"].content["application/json"].schema.required).toContain("totalIsLowerBound");
+  });
+
   it("answers a missing event with a 404 problem", async () => {
     for (const url of ["/events/987654", "/events/987654/history"]) {
       const response = await api.app.inject({ method: "GET", url });
