@@ -65,12 +65,12 @@ describe("readCsvRecords", () => {
     ]);
   });
 
-  it("reports broken quoting on the record's line and goes on with the next line", async () => {
+  it("reports broken quoting on the record's line and goes on with the next line; a stray quote in an unquoted field is text", async () => {
     const records = await read(['a,b\n1,ab"c\n2,"q"z\n3,4\n4,"never closed\n5,6\n']);
     expect(records).toEqual([
       { line: 1, fields: ["a", "b"] },
-      { line: 2, problem: "a quote inside unquoted field 2" },
-      { line: 3, problem: "text after the closing quote of field 2" },
+      { line: 2, fields: ["1", 'ab"c'] },
+      { line: 3, problem: "text after the closing quote of a quoted field" },
       { line: 4, fields: ["3", "4"] },
       { line: 5, problem: "a quoted field is never closed" },
     ]);

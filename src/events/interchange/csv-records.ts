@@ -1,9 +1,12 @@
 /**
- * RFC 4180 CSV read for the interchange imports, built for files of millions of rows: lines without quotes
- * (nearly all of an ACLED file) are split natively, quoted fields go through a small state machine, and
- * records come out a chunk at a time. A record that cannot be read is a problem on its line, and reading
- * goes on with the next line, so an import can list every bad line.
+ * CSV records for the interchange imports, built for files of millions of rows and for listing every bad line.
+ * This module only frames records: it finds where each one starts and ends (a line break outside quotes, known
+ * by the parity of the quotes since the record began) and the line it starts on. Fields are read by
+ * papaparse, a chunk of records at once; when a chunk holds a broken record, its records are read one by one,
+ * so the broken one is a problem on its own line and reading goes on with the next. Like papaparse, a quote
+ * inside an unquoted field is kept as text.
  */
+import Papa from "papaparse";
 
 /** One record: its fields and the line it starts on (line 1 is the first line of the file). */
 export interface CsvFields {
@@ -37,6 +40,10 @@ export async function* readCsvRecords(chunks: AsyncIterable<string | Uint8Array>
   if (records.length > 0) yield records;
 }
 
+const LINE_FEED = 10;
+const COMMA = 44;
+const CARRIAGE_RETURN = 13;
+
 /** The incremental reader behind readCsvRecords: push text, take the complete records, end for the last one. */
 export class CsvReader {
   private pending = "";
@@ -50,131 +57,137 @@ export class CsvReader {
   push(text: string): CsvRecord[] {
     let chunk = text;
     if (this.isStart) {
-      if (chunk === "") return [];
       chunk = this.pending + chunk;
       this.pending = "";
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       const firstBreak = chunk.search(/[\r\n]/);
       // Decide once the first line break is known (a "\r" at the end of a chunk may be half of "\r\n").
-      if (firstBreak < 0 || (chunk[firstBreak] === "\r" && firstBreak + 1 >= chunk.length)) {
+      if (firstBreak < 0 || (chunk.charCodeAt(firstBreak) === CARRIAGE_RETURN && firstBreak + 1 >= chunk.length)) {
         this.pending = chunk;
         return [];
       }
       this.isStart = false;
-      this.usesLoneCarriageReturn = chunk[firstBreak] === "\r" && chunk[firstBreak + 1] !== "\n";
-      this.lineBreak = chunk[firstBreak] === "\r" && !this.usesLoneCarriageReturn ? "\r\n" : "\n";
+      this.usesLoneCarriageReturn = chunk.charCodeAt(firstBreak) === CARRIAGE_RETURN && chunk.charCodeAt(firstBreak + 1) !== LINE_FEED;
+      this.lineBreak = chunk.charCodeAt(firstBreak) === CARRIAGE_RETURN && !this.usesLoneCarriageReturn ? "\r\n" : "\n";
     }
     if (this.usesLoneCarriageReturn) chunk = chunk.replace(/\r/g, "\n");
-    this.pending = this.pending === "" ? chunk : this.pending + chunk;
+    this.pending += chunk;
     return this.read(false);
   }
 
   end(): CsvRecord[] {
     if (this.isStart) {
       this.isStart = false;
-      if (this.pending.charCodeAt(this.pending.length - 1) === 13) this.pending = `${this.pending.slice(0, -1)}\n`;
+      if (this.pending.charCodeAt(0) === 0xfeff) this.pending = this.pending.slice(1);
+      if (this.pending.charCodeAt(this.pending.length - 1) === CARRIAGE_RETURN) this.pending = `${this.pending.slice(0, -1)}\n`;
     }
     return this.read(true);
   }
 
+  /** Frames the complete records in `pending` (all of it when `isLast`) and reads their fields. */
   private read(isLast: boolean): CsvRecord[] {
     const text = this.pending;
     const lineBreak = this.lineBreak;
-    const isCrLf = lineBreak.length === 2;
-    const records: CsvRecord[] = [];
-    let position = 0;
+    const frames: Frame[] = [];
+    const problems: CsvProblem[] = [];
+    let start = 0;
     let line = this.line;
-    let nextQuote = text.indexOf('"');
-    while (position < text.length) {
-      let lineEnd = text.indexOf(lineBreak, position);
-      if (lineEnd < 0) {
+    while (start < text.length) {
+      const end = recordEnd(text, start, lineBreak);
+      if (end === undefined) {
         if (!isLast) break;
-        lineEnd = text.length;
+        problems.push({ line, problem: "a quoted field is never closed" });
+        start = text.length;
+        break;
       }
-      if (nextQuote >= 0 && nextQuote < position) nextQuote = text.indexOf('"', position);
-      if (nextQuote < 0 || nextQuote > lineEnd) {
-        // The common case: a whole line without quotes.
-        const end = !isCrLf && lineEnd > position && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-        if (end > position) records.push({ line, fields: text.slice(position, end).split(",") });
-        line += isCrLf ? countLines(text, position, lineEnd) + 1 : 1;
-        position = lineEnd + lineBreak.length;
-        continue;
-      }
-      const quoted = readQuotedRecord(text, position, line, isLast, lineBreak);
-      if (quoted === undefined) break;
-      records.push(quoted.record);
-      position = quoted.next;
-      line = quoted.nextLine;
+      const lineEnd = end < 0 ? text.length : end;
+      if (end < 0 && !isLast) break;
+      // A stray "\r" before "\n" in a "\n" file ends the line, as csv-parse reads it.
+      const bodyEnd = lineBreak === "\n" && lineEnd > start && text.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
+      frames.push({ start, end: bodyEnd, lineEnd, line });
+      line += countLineFeeds(text, start, lineEnd) + 1;
+      start = lineEnd + lineBreak.length;
     }
-    this.pending = position >= text.length ? "" : text.slice(position);
+    this.pending = start >= text.length ? "" : text.slice(start);
     this.line = line;
-    return records;
+    return [...readFrames(text, frames, lineBreak), ...problems];
   }
+}
+
+/** One framed record: its text is text[start, end), its line break (if any) starts at lineEnd. */
+interface Frame {
+  start: number;
+  end: number;
+  lineEnd: number;
+  line: number;
 }
 
 /**
- * Reads one record that contains a quote, starting at `start` (the start of a line). Undefined when the text
- * ends before the record does and more may come.
+ * The fields of the framed records: one papaparse pass over all of them, which yields one row per frame when
+ * nothing is wrong; else each frame alone, so a broken one becomes a problem on its own line.
  */
-function readQuotedRecord(text: string, start: number, line: number, isLast: boolean, lineBreak: string): { record: CsvRecord; next: number; nextLine: number } | undefined {
-  const isCrLf = lineBreak.length === 2;
-  const fields: string[] = [];
-  let position = start;
-  /** End of the current record line: the index of its line break, or the text's length. */
-  let lineEnd = text.indexOf(lineBreak, position);
-  if (lineEnd < 0) lineEnd = text.length;
-  const finish = (record: CsvRecord) => {
-    if (lineEnd >= text.length && !isLast) return undefined;
-    return { record, next: lineEnd + lineBreak.length, nextLine: line + countLines(text, start, lineEnd) + 1 };
-  };
-  for (;;) {
-    if (text.charCodeAt(position) === 34) {
-      // A quoted field: up to the next quote that is not doubled.
-      let value = "";
-      let from = position + 1;
-      for (;;) {
-        const close = text.indexOf('"', from);
-        if (close < 0 || (close + 1 >= text.length && !isLast)) {
-          if (!isLast) return undefined;
-          return { record: { line, problem: "a quoted field is never closed" }, next: text.length, nextLine: line + countLines(text, start, text.length) + 1 };
-        }
-        value += text.slice(from, close);
-        if (text.charCodeAt(close + 1) === 34) {
-          value += '"';
-          from = close + 2;
-          continue;
-        }
-        if (close > lineEnd) {
-          lineEnd = text.indexOf(lineBreak, close);
-          if (lineEnd < 0) lineEnd = text.length;
-        }
-        position = close + 1;
-        break;
-      }
-      fields.push(value);
-      const after = text.charCodeAt(position);
-      if (after === 44) {
-        position += 1;
-        continue;
-      }
-      if (position === lineEnd || (!isCrLf && after === 13 && position + 1 === lineEnd)) return finish({ line, fields });
-      return finish({ line, problem: `text after the closing quote of field ${fields.length}` });
+function readFrames(text: string, frames: readonly Frame[], lineBreak: string): CsvRecord[] {
+  if (frames.length === 0) return [];
+  const isClean = frames.every((frame) => frame.end === frame.lineEnd);
+  if (isClean) {
+    const parsed = Papa.parse<string[]>(text.slice(frames[0]!.start, frames[frames.length - 1]!.end), parseOptions(lineBreak));
+    if (parsed.errors.length === 0 && parsed.data.length === frames.length) {
+      const records: CsvRecord[] = [];
+      frames.forEach((frame, index) => {
+        if (frame.end > frame.start) records.push({ line: frame.line, fields: parsed.data[index]! });
+      });
+      return records;
     }
-    // An unquoted field: up to the next comma or the end of the line; it may not hold a quote.
-    if (lineEnd >= text.length && !isLast) return undefined;
-    let end = text.indexOf(",", position);
-    const isLastField = end < 0 || end > lineEnd;
-    if (isLastField) end = !isCrLf && lineEnd > position && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-    const value = text.slice(position, end);
-    if (value.includes('"')) return finish({ line, problem: `a quote inside unquoted field ${fields.length + 1}` });
-    fields.push(value);
-    if (isLastField) return finish({ line, fields });
-    position = end + 1;
+  }
+  return frames.filter((frame) => frame.end > frame.start).map((frame) => readRecord(text.slice(frame.start, frame.end), frame.line, lineBreak));
+}
+
+function parseOptions(lineBreak: string): Papa.ParseConfig {
+  return { delimiter: ",", newline: lineBreak as "\n" | "\r\n", quoteChar: '"', skipEmptyLines: false };
+}
+
+/**
+ * The index of the line break that ends the record starting at `start`: the first one outside a quoted field
+ * (a quote that starts a field opens it; the next quote closes it, or with its twin stands for a quote). -1 when the text ends outside quotes without a line break; undefined when it ends inside quotes.
+ */
+function recordEnd(text: string, start: number, lineBreak: string): number | undefined {
+  let lineFeed = text.indexOf(lineBreak, start);
+  let quote = text.indexOf('"', start);
+  if (quote < 0 || (lineFeed >= 0 && quote > lineFeed)) return lineFeed;
+  let isQuoted = false;
+  let at = start;
+  for (;;) {
+    if (quote >= 0 && (lineFeed < 0 || quote < lineFeed)) {
+      // Outside quotes, only a quote that starts a field opens one; a stray one inside a field is text.
+      if (isQuoted || quote === start || text.charCodeAt(quote - 1) === COMMA) isQuoted = !isQuoted;
+      at = quote + 1;
+      quote = text.indexOf('"', at);
+      continue;
+    }
+    if (lineFeed < 0) return isQuoted ? undefined : -1;
+    if (!isQuoted) return lineFeed;
+    at = lineFeed + 1;
+    lineFeed = text.indexOf(lineBreak, at);
   }
 }
 
-/** The number of "\n" in text[from, to). */
-function countLines(text: string, from: number, to: number): number {
+/** The fields of one framed record (its text without the line break). */
+function readRecord(body: string, line: number, lineBreak: string): CsvRecord {
+  const parsed = Papa.parse<string[]>(body, parseOptions(lineBreak));
+  const [error] = parsed.errors;
+  if (error !== undefined) return { line, problem: problemOf(error) };
+  if (parsed.data.length !== 1) return { line, problem: "the record breaks into several records" };
+  return { line, fields: parsed.data[0]! };
+}
+
+function problemOf(error: Papa.ParseError): string {
+  if (error.code === "InvalidQuotes") return "text after the closing quote of a quoted field";
+  if (error.code === "MissingQuotes") return "a quoted field is never closed";
+  return error.message;
+}
+
+/** The number of line feeds in text[from, to). */
+function countLineFeeds(text: string, from: number, to: number): number {
   let count = 0;
   let at = text.indexOf("\n", from);
   while (at >= 0 && at < to) {
