@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateAcledFile } from "../../bench/events.bench.ts";
 import { importEvents, type ImportEventsInput } from "../events/import-events.ts";
 import { openTestEvents, type TestEvents } from "../events/testing/open-test-events.ts";
-import { rebuildReportRollups, rollupTriggerNames } from "./report-rollup-rebuild.ts";
+import { borderDistanceSql } from "./migrations/060-report-rollups.ts";
+import { borderBucket, borderDistanceFunction, rebuildReportRollups, registerBorderDistance, rollupTriggerNames } from "./report-rollup-rebuild.ts";
 
 /**
  * A large import suspends the report rollup triggers and recomputes the rollup tables once at commit. The
@@ -184,5 +185,28 @@ describe("report rollups of a bulk import", () => {
     const kept = rollups(byRebuild);
     sqlite.transaction(() => rebuildReportRollups(sqlite))();
     expect(rollups(byRebuild)).toEqual(kept);
+  });
+
+  it("computes the distance to the border as the triggers' SQL does", () => {
+    const sqlite = byRebuild.database.sqlite!;
+    registerBorderDistance(sqlite);
+    const compare = sqlite.prepare(`SELECT ${borderDistanceSql("@lat", "@lon")} AS bySql, ${borderDistanceFunction}(@lat, @lon) AS byFunction`);
+    let within = 0;
+    // Points on a fine grid over both countries and past the grid's edges, with jitter off the grid lines.
+    for (let lat = 19.5; lat <= 41.5; lat += 0.173) {
+      for (let lon = 54.5; lon <= 81.5; lon += 0.191) {
+        const point = { lat: Math.round((lat + ((lon * 7.3) % 0.1)) * 1e4) / 1e4, lon: Math.round(lon * 1e4) / 1e4 };
+        const { bySql, byFunction } = compare.get(point) as { bySql: number | null; byFunction: number | null };
+        // Equal but for the last bit of the sines and cosines (JavaScript's versus the C library's).
+        if (bySql === null) expect(byFunction, `${point.lat}, ${point.lon}`).toBeNull();
+        else expect(Math.abs(byFunction! - bySql), `${point.lat}, ${point.lon}`).toBeLessThan(1e-9);
+        // The bucket: the triggers' whole km, or -1 (the SQL decides) a hair from a whole km.
+        const bucket = borderBucket(byFunction);
+        if (bucket !== -1) expect(bucket, `${point.lat}, ${point.lon}`).toBe(bySql === null ? 301 : Math.min(Math.ceil(bySql), 301));
+        if (bySql !== null && bySql <= 300) within += 1;
+      }
+    }
+    expect(within).toBeGreaterThan(1000);
+    expect([borderBucket(12.0000000001), borderBucket(11.9999999999), borderBucket(12.01), borderBucket(null), borderBucket(512.5)]).toEqual([-1, -1, 13, 301, 301]);
   });
 });
