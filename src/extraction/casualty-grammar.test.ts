@@ -128,3 +128,13 @@ describe("ranges, objects of a second verb, speakers and family members", () => 
     expect(pakistani?.side).toBe("PK");
   });
 });
+
+describe("outcomes right before their victims", () => {
+  it("gives a group the active outcome just before it, not the one after a coordinated group", () => {
+    expect(read("Doctors said the bodies of five people and 12 injured were brought to the hospital.")).toEqual(["killed:unknown:5", "injured:unknown:12"]);
+  });
+  it("reads 'killing all N attackers' and kin named after a possessive", () => {
+    expect(read("Troops foiled the assault, killing all six attackers.")).toEqual(["killed:militants:6"]);
+    expect(read("Gunmen killed a shopkeeper and wounded his nephew.")).toEqual(["killed:civilians:1", "injured:civilians:1"]);
+  });
+});

@@ -536,7 +536,7 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
         steps++;
         continue;
       }
-      if (w === "and" || w === "," || w === "the" || w === "a" || w === "also" || w === "at" || w === "least" || w === "another" || w === "of" || w === "his" || w === "her" || w === "their") {
+      if (w === "and" || w === "," || w === "the" || w === "a" || w === "also" || w === "at" || w === "least" || w === "another" || w === "of" || w === "his" || w === "her" || w === "their" || w === "all") {
         k--;
         steps++;
         continue;
@@ -550,7 +550,9 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
     if (groups[g]!.partOf !== null) continue;
     // "…, a provincial official said": the speaker, not a victim.
     if (speechVerbs.has(tokens[groups[g]!.to]?.norm ?? "") && !groups[g]!.isBare) continue;
-    outcomes[g] = rightOutcome(g, false) ?? leftOutcome(g) ?? rightOutcome(g, true) ?? relativeOutcome(g);
+    // "the bodies of seven people and 15 injured …": an active outcome right before the group is its own.
+    const ownActive = isActiveOutcomeBefore(tokens, groups[g]!.from) ? leftOutcome(g) : undefined;
+    outcomes[g] = ownActive ?? rightOutcome(g, false) ?? leftOutcome(g) ?? rightOutcome(g, true) ?? relativeOutcome(g);
   }
   const mentions: CasualtyMention[] = [];
   const mentionIndex = new Map<number, number>();

@@ -29,7 +29,8 @@ const headEntries: Array<[string, HeadReading]> = [
     schoolboys schoolgirls bystander bystanders hostages hostage customers shoppers motorists commuters candidate
     candidates refugees migrants fishermen chowkidar barber barbers tailor tailors cook labourer porters porter
     pilgrims mourners patients voters schoolteacher schoolteachers headmaster headmistress lecturer lecturers
-    professor professors shopowner shopowners`).map((w): [string, HeadReading] => [w, "civilians"]),
+    professor professors shopowner shopowners nephew nephews niece nieces cousin cousins uncle uncles grandson
+    grandsons granddaughter granddaughters grandfather grandmother`).map((w): [string, HeadReading] => [w, "civilians"]),
   ...words(`terrorist terrorists militant militants insurgent insurgents khwarij khawarij kharijis khariji kharji
     khwarji khawarji attacker attackers assailant assailants bomber bombers gunman gunmen fighter fighters rebel
     rebels separatist separatists miscreant miscreants jihadi jihadis jihadist jihadists extremist extremists
