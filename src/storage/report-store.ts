@@ -250,29 +250,46 @@ export class ReportStore implements ReportDataSource {
   /**
    * The date conditions (with their parameters) selecting the events of the scope that `months` leaves to the
    * events table: all of them without months, else the edges — events starting before the first whole month,
-   * and events ending after the last one.
+   * events starting after the last one, and events starting in a whole month that end after the last one. Each
+   * condition reads one range of an index by the day it starts with (the last: by its last day).
    */
-  private eventRanges(scope: EventScope, months: ReturnType<typeof wholeMonths>): Array<[string, unknown[]]> {
-    if (months === null) return [[`e.date_first >= ? AND e.date_first <= ? AND e.date_last <= ?`, [scope.from, scope.to, scope.to]]];
-    const ranges: Array<[string, unknown[]]> = [];
-    if (scope.from < months.firstDay) ranges.push([`e.date_first >= ? AND e.date_first < ? AND e.date_last <= ?`, [scope.from, months.firstDay, scope.to]]);
-    if (scope.to > months.lastDay) ranges.push([`e.date_last > ? AND e.date_last <= ? AND e.date_first >= ?`, [months.lastDay, scope.to, months.firstDay]]);
+  private eventRanges(scope: EventScope, months: ReturnType<typeof wholeMonths>): Array<{ dates: string; parameters: unknown[]; index?: string }> {
+    if (months === null) return [{ dates: `e.date_first >= ? AND e.date_first <= ? AND e.date_last <= ?`, parameters: [scope.from, scope.to, scope.to] }];
+    const ranges: Array<{ dates: string; parameters: unknown[]; index?: string }> = [];
+    if (scope.from < months.firstDay) ranges.push({ dates: `e.date_first >= ? AND e.date_first < ? AND e.date_last <= ?`, parameters: [scope.from, months.firstDay, scope.to] });
+    if (scope.to > months.lastDay) {
+      ranges.push({ dates: `e.date_first > ? AND e.date_first <= ? AND e.date_last <= ?`, parameters: [months.lastDay, scope.to, scope.to] });
+      ranges.push({
+        dates: `e.date_last > ? AND e.date_last <= ? AND e.date_first >= ? AND e.date_first <= ?`,
+        parameters: [months.lastDay, scope.to, months.firstDay, months.lastDay],
+        index: "report_events_date_last_idx",
+      });
+    }
     return ranges;
   }
 
   /**
-   * Live events in scope whose dates satisfy `dateClause`, as raw rows: date_first, country, admin1, admin2,
-   * type, latitude, longitude, perpetrators (unit-separated), then the event's figures from position 8.
+   * Live events in scope within `range`, as raw rows: date_first, country, admin1, admin2, type, latitude,
+   * longitude, then the event's figures from position 7 (read from report_events_figures_idx alone).
    */
-  private eventRows(scope: EventScope, dateClause: string, dateParameters: unknown[]): RawRow[] {
+  private eventRows(scope: EventScope, range: { dates: string; parameters: unknown[]; index?: string }): RawRow[] {
     const place = this.placeFilter(scope, "e");
     const actors = this.actorFilter(scope);
-    const text = `SELECT e.date_first, e.country, e.admin1, e.admin2, e.type, e.latitude, e.longitude,
-        (SELECT group_concat(pa.name, '${unitSeparator}') FROM (SELECT name FROM event_actors WHERE event_id = e.id AND role = 'perpetrator' ORDER BY name) pa) AS perpetrators,
-        ${eventFigures}
-      FROM events e
-      WHERE ${isLive} AND ${dateClause} AND ${[...place.clauses, ...actors.clauses].join(" AND ")}`;
-    return this.prepare(text).raw().all(...dateParameters, ...place.parameters, ...actors.parameters) as RawRow[];
+    const text = `SELECT e.date_first, e.country, e.admin1, e.admin2, e.type, e.latitude, e.longitude, ${eventFigures}
+      FROM events e ${range.index ? `INDEXED BY ${range.index}` : ""}
+      WHERE ${isLive} AND ${range.dates} AND ${[...place.clauses, ...actors.clauses].join(" AND ")}`;
+    return this.prepare(text).raw().all(...range.parameters, ...place.parameters, ...actors.parameters) as RawRow[];
+  }
+
+  /** Incidents, killed and injured per perpetrator of the live events in scope within `range`. */
+  private eventPerpetrators(scope: EventScope, range: { dates: string; parameters: unknown[]; index?: string }): Array<[string, number, number, number]> {
+    const place = this.placeFilter(scope, "e");
+    const actors = this.actorFilter(scope);
+    const text = `SELECT a.name, count(*), sum(${killedTotal("e")}), sum(${categories.map((c) => `coalesce(e.injured_${c}, 0)`).join(" + ")})
+      FROM events e ${range.index ? `INDEXED BY ${range.index}` : ""} CROSS JOIN event_actors a ON a.event_id = e.id AND a.role = 'perpetrator'
+      WHERE ${isLive} AND ${range.dates} AND ${[...place.clauses, ...actors.clauses].join(" AND ")}
+      GROUP BY a.name`;
+    return this.prepare(text).raw().all(...range.parameters, ...place.parameters, ...actors.parameters) as Array<[string, number, number, number]>;
   }
 
   async periodFigures(scope: EventScope, borderKm: number, detail: "cells" | "types" = "cells"): Promise<PeriodFigures> {
@@ -346,26 +363,22 @@ export class ReportStore implements ReportDataSource {
         if (borderRow[0] !== null) addRaw(nearBorder, borderRow, 0);
       }
     }
-    for (const [dateClause, dateParameters] of this.eventRanges(scope, rolledUp)) {
-      for (const row of this.eventRows(scope, dateClause, dateParameters)) {
-        addRaw(cellFor(row[1] as string | null, row[2] as string | null, row[3] as string | null, row[4] as string), row, 8);
+    for (const range of this.eventRanges(scope, rolledUp)) {
+      for (const row of this.eventRows(scope, range)) {
+        addRaw(cellFor(row[1] as string | null, row[2] as string | null, row[3] as string | null, row[4] as string), row, 7);
         const latitude = row[5] as number | null;
         const longitude = row[6] as number | null;
         if (latitude === null || longitude === null) withoutCoordinates += 1;
         if (isTypesOnly) continue;
-        addRaw(monthFor((row[0] as string).slice(0, 7)), row, 8);
-        if (latitude !== null && longitude !== null && Math.ceil(this.borderKm(latitude, longitude)) <= borderKm) addRaw(nearBorder, row, 8);
-        const names = row[7] as string | null;
-        if (names) {
-          const own = emptyFigures();
-          addRaw(own, row, 8);
-          for (const name of names.split(unitSeparator)) {
-            const actor = actorFor(name);
-            actor.incidents += 1;
-            actor.killed += own.killed.total;
-            actor.injured += own.injured.total;
-          }
-        }
+        addRaw(monthFor((row[0] as string).slice(0, 7)), row, 7);
+        if (latitude !== null && longitude !== null && Math.ceil(this.borderKm(latitude, longitude)) <= borderKm) addRaw(nearBorder, row, 7);
+      }
+      if (isTypesOnly) continue;
+      for (const [name, incidents, killed, injured] of this.eventPerpetrators(scope, range)) {
+        const actor = actorFor(name);
+        actor.incidents += incidents;
+        actor.killed += killed;
+        actor.injured += injured;
       }
     }
     const cellKey = (cell: FigureCell): string => `${cell.country ?? ""}|${cell.admin1 ?? ""}|${cell.admin2 ?? ""}|${cell.type}`;
@@ -455,13 +468,13 @@ export class ReportStore implements ReportDataSource {
         .all(rolledUp.firstMonth, rolledUp.lastMonth, rolledUp.lastMonth, ...words.parameters) as Array<[number, number, number]>;
       for (const [word, low, high] of rows) sources.addWord(word, low, high);
     }
-    for (const [dateClause, dateParameters] of this.eventRanges(scope, rolledUp)) {
+    for (const range of this.eventRanges(scope, rolledUp)) {
       const rows = this.prepare(
-        `SELECT s.source_id FROM events e CROSS JOIN event_sources s ON s.event_id = e.id
-        WHERE s.source_id IS NOT NULL AND ${isLive} AND ${dateClause} AND ${[...place.clauses, ...actors.clauses].join(" AND ")}`,
+        `SELECT s.source_id FROM events e ${range.index ? `INDEXED BY ${range.index}` : ""} CROSS JOIN event_sources s ON s.event_id = e.id
+        WHERE s.source_id IS NOT NULL AND ${isLive} AND ${range.dates} AND ${[...place.clauses, ...actors.clauses].join(" AND ")}`,
       )
         .pluck()
-        .all(...dateParameters, ...place.parameters, ...actors.parameters) as number[];
+        .all(...range.parameters, ...place.parameters, ...actors.parameters) as number[];
       for (const id of rows) sources.add(id);
     }
     return { count: sources.size(), source_ids: sources.smallest(limit) };

@@ -13,6 +13,7 @@ import { migration040Tracing } from "./040-tracing.ts";
 import { migration060ReportRollups } from "./060-report-rollups.ts";
 import { migration061ReportIndexes } from "./061-report-indexes.ts";
 import { migration062ReportSourceSets } from "./062-report-source-sets.ts";
+import { migration063ReportEdgeIndex } from "./063-report-edge-index.ts";
 
 /** Every migration armtrace knows, in apply order (ids sort the same way). Append only. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   migration060ReportRollups,
   migration061ReportIndexes,
   migration062ReportSourceSets,
+  migration063ReportEdgeIndex,
 ];
