@@ -35,6 +35,10 @@ interface SentenceToll {
   others: { killed?: { value: number; besideMilitants: boolean }; injured?: { value: number; besideMilitants: boolean } };
   /** Sides whose people the sentence calls martyred ("three Pakistani soldiers embraced shahadat"). */
   martyredSides: string[];
+  /** "Two more soldiers died": added to the same kind counted before. */
+  more: Record<"killed" | "injured", Partial<Record<CasualtyCategory, number>>>;
+  /** A toll the incident reached, stated beside people added to it ("two more died, taking the toll to six"). */
+  reached: { killed?: number; injured?: number };
 }
 
 /** Side of people "martyred" with no nationality named: the reporting side, folded into the side that is martyred elsewhere. */
@@ -95,7 +99,7 @@ function numberFromText(word: string): number | undefined {
 }
 
 function sentenceToll(frame: SentenceFrame): SentenceToll {
-  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, identified: {}, marksAll: {}, sides: { killed: {}, injured: {} }, added: { killed: {}, injured: {} }, others: {}, martyredSides: [], isCounterClaim: counterClaim.test(frame.text) };
+  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, identified: {}, marksAll: {}, sides: { killed: {}, injured: {} }, added: { killed: {}, injured: {} }, others: {}, martyredSides: [], more: { killed: {}, injured: {} }, reached: {}, isCounterClaim: counterClaim.test(frame.text) };
   const isMartyrSentence = martyrWords.test(frame.text);
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
     toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
@@ -127,7 +131,8 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
         bySide[side] = (bySide[side] ?? 0) + mention.value;
         if (isMartyrSentence && side !== ownSide && !toll.martyredSides.includes(side)) toll.martyredSides.push(side);
       }
-      if (mention.isAlso === true && mention.category !== "unknown") toll.added[outcome][mention.category] = (toll.added[outcome][mention.category] ?? 0) + mention.value;
+      if (mention.isMore === true) toll.more[outcome][mention.category] = (toll.more[outcome][mention.category] ?? 0) + mention.value;
+      else if (mention.isAlso === true && mention.category !== "unknown") toll.added[outcome][mention.category] = (toll.added[outcome][mention.category] ?? 0) + mention.value;
       const beside = mentions.slice(0, index).reverse().find((m) => m.partOf === null && m.category !== "unknown");
       if (mention.isOthers && mention.category === "unknown" && beside !== undefined) {
         toll.others[outcome] = { value: (toll.others[outcome]?.value ?? 0) + mention.value, besideMilitants: beside.category === "militants" };
@@ -151,7 +156,8 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
   if (update !== null) {
     const value = numberFromText(update[2]!);
     const outcome = /injur|wound/.test(update[1]!) ? "injured" : "killed";
-    if (value !== undefined) toll[outcome].unknown = Math.max(toll[outcome].unknown ?? 0, value - Object.entries(toll[outcome]).filter(([c]) => c !== "unknown").reduce((sum, [, v]) => sum + (v ?? 0), 0));
+    if (value !== undefined && Object.keys(toll.more[outcome]).length > 0) toll.reached[outcome] = value;
+    else if (value !== undefined) toll[outcome].unknown = Math.max(toll[outcome].unknown ?? 0, value - Object.entries(toll[outcome]).filter(([c]) => c !== "unknown").reduce((sum, [, v]) => sum + (v ?? 0), 0));
   }
   const negated = negatedGroup.exec(frame.text);
   if (negated !== null) {
@@ -194,6 +200,7 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
     const unmarked = new Map<CasualtyCategory, number>();
     const sided = new Map<CasualtyCategory, Map<string, number>>();
     const martyredSides = new Set<string>();
+    const moreByCategory = new Map<CasualtyCategory, number>();
     for (const toll of counted) {
       for (const side of toll.martyredSides) martyredSides.add(side);
       let part = toll[outcome];
@@ -204,11 +211,17 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
       }
       let sum = 0;
       let any = false;
+      // "More" adds only to a toll told before in this report; a lead's "seven more lives" counts from earlier days.
+      const isAfterToll = counted.slice(0, counted.indexOf(toll)).some((t) => Object.keys(t[outcome]).length > 0);
       for (const category of casualtyCategories) {
-        const value = part[category];
-        if (value === undefined) continue;
+        const more = isAfterToll ? toll.more[outcome][category] ?? 0 : 0;
+        const stated = part[category];
+        if (stated === undefined) continue;
         any = true;
+        moreByCategory.set(category, (moreByCategory.get(category) ?? 0) + more);
+        const value = stated - more;
         sum += value - (toll.added[outcome][category] ?? 0);
+        if (value <= 0 && more > 0) continue;
         if (category === "unknown") {
           sawUnknown = true;
           continue;
@@ -244,7 +257,8 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
           value = Math.max(value ?? 0, [...sides.values()].reduce((a, b) => a + b, 0));
         }
       }
-      if (value !== undefined) counts[category] = value;
+      const more = moreByCategory.get(category) ?? 0;
+      if (value !== undefined || more > 0) counts[category] = (value ?? 0) + more;
     }
     if (total !== undefined && tolls.some((t) => t.marksAll[outcome] !== undefined) && casualtyCategories.every((c) => c === "unknown" || counts[c] == null)) {
       // Only unknown so far, and a later sentence says who they all were.
@@ -272,7 +286,16 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
         const otherCamp = elsewhere.length > 0 && elsewhere.every((o) => (Object.keys(o[outcome]) as CasualtyCategory[]).every((c) => c !== "unknown" && (c === "militants") !== rest.besideMilitants));
         if (otherCamp) others = Math.max(others, rest.value);
       }
-      const whole = Math.max(total + added, specific + others);
+      const moreUnknown = moreByCategory.get("unknown") ?? 0;
+      const reached = Math.max(0, ...counted.map((t) => t.reached[outcome] ?? 0));
+      if (reached > 0 && specific > reached) {
+        // People added by "more" beyond the toll the report states: the stated toll stands.
+        for (const category of casualtyCategories) {
+          const more = moreByCategory.get(category) ?? 0;
+          if (category !== "unknown" && more > 0 && counts[category] != null) counts[category] = counts[category]! - Math.min(more, specific - reached);
+        }
+      }
+      const whole = Math.max(total + added + moreUnknown, specific + others, reached);
       if (Math.max(whole - specific, remainder) > 0) counts.unknown = Math.max(whole - specific, remainder);
       else if (sawUnknown && specific === 0) counts.unknown = 0;
     }
@@ -391,7 +414,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       frames: [frame],
       place,
       placeIsDateline: isDateline,
-      date: dated?.date,
+      date: dated?.date ?? summaryDate,
       dateEnd: dated?.end,
       tolls: splitGroup === undefined && !multiIncidentSummary.test(frame.text) ? [sentenceToll(frame)] : [],
       splitGroup,
@@ -424,6 +447,8 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
   let datelinePlace: PlaceHit | undefined;
   let lastPlace: PlaceEntry | undefined;
   let lastMentionedDate: PartialDate | undefined;
+  /** The day of a sentence summing up several incidents ("seven killed in two attacks on Monday"): the day of those told next. */
+  let summaryDate: PartialDate | undefined;
   let inAccident = false;
   const told = new Set<string>();
   for (const frame of frames) {
@@ -442,6 +467,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     if (bodyPlaces.length > 0) lastPlace = bodyPlaces[bodyPlaces.length - 1]!.entry;
     else if (namedHere.length > 0) lastPlace = namedHere[0]!.entry;
     if (ownDated !== undefined && precisionOf(ownDated.date) === "day") lastMentionedDate = ownDated.date;
+    if (ownDated !== undefined) summaryDate = multiIncidentSummary.test(frame.text) && !frame.isAggregate && precisionOf(ownDated.date) === "day" ? ownDated.date : undefined;
     if (frame.isAccident) {
       if (current !== undefined && frame.isContinuation) current.frames.push(frame);
       else inAccident = true;
@@ -463,7 +489,9 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       return hasDistrict || sameBranch(current.place, p) || strongNewIncident.test(frame.text) || drafts.some((d) => d.place !== undefined && sameBranch(d.place, p));
     });
     const ownDate = hasOwnDate(frame);
-    const isTentative = (score === 1 && !hasToll && ownDate && places.length > 0) || (score === 0 && frame.casualties.some((m) => m.value !== null && m.outcome === "killed") && ownDate && current !== undefined && dateConflicts(effectiveDate(current), ownDated?.date));
+    // "Two more soldiers succumbed on Sunday, taking the toll to six": a later day, the same incident.
+    const isTollUpdate = tollUpdate.test(frame.text) || tollRaise.test(frame.text) || frame.casualties.some((m) => m.isMore === true) || /\bsuccumbed\b/.test(frame.text);
+    const isTentative = (score === 1 && !hasToll && ownDate && places.length > 0) || (score === 0 && frame.casualties.some((m) => m.value !== null && m.outcome === "killed") && ownDate && current !== undefined && dateConflicts(effectiveDate(current), ownDated?.date) && !isTollUpdate);
     const isStatement = !hasToll && statementCue.test(frame.text);
     // "Security forces killed 12 militants in Bannu on Thursday": a report that opens with a toll and a place or a day
     // reports an incident even with no word for its kind.

@@ -135,3 +135,19 @@ describe("tolls a militant group claims after the official one", () => {
     expect(doc.events.map((e) => [e.type, e.killed.security_forces, e.killed.militants])).toEqual([["attack", 2, 2]]);
   });
 });
+
+describe("updates and summaries", () => {
+  it("adds 'N more' who died later to the incident's toll, up to the toll the report states", () => {
+    const doc = extract("JAMRUD: Militants stormed a check post in Jamrud on Saturday night, the ISPR said. Four FC men embraced martyrdom in the attack.\nTwo more soldiers succumbed to their injuries on Sunday, taking the death toll to six.");
+    expect(doc.events).toHaveLength(1);
+    expect(doc.events[0]!.killed.security_forces).toBe(6);
+  });
+  it("does not add a lead's 'N more lives' (counted from earlier days) to the same day's details", () => {
+    const doc = extract("PARACHINAR: Tribal clashes in Kurram claimed six more lives on Friday, officials said. Officials said four people were killed in Boshara while two others died in Pewar on Friday.", "2023-10-28");
+    expect(doc.events[0]!.killed.unknown).toBe(6);
+  });
+  it("dates incidents a summary introduces ('… in two attacks on Monday') by the summary's day", () => {
+    const doc = extract("PESHAWAR: Seven people were killed in two separate attacks in Khyber Pakhtunkhwa on Monday. In the first attack, gunmen killed three policemen at a checkpoint in Bannu. In the second, a roadside bomb killed four civilians in Lakki Marwat.");
+    expect(doc.events.map((e) => [e.admin2, e.date])).toEqual([["Bannu", "2024-05-06"], ["Lakki Marwat", "2024-05-06"]]);
+  });
+});

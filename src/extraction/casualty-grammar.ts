@@ -47,6 +47,8 @@ export interface CountedGroup {
   side?: string;
   /** "were also wounded", "also killed three civilians": people added to those counted before. */
   isAlso?: boolean;
+  /** "two more soldiers", "three more people": added to the same kind counted before. */
+  isMore?: boolean;
 }
 
 export interface CasualtyMention extends CountedGroup {
@@ -566,6 +568,8 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
     const side = sideOf(words);
     if (side !== undefined) group.side = side;
     if (isAdded(tokens, group)) group.isAlso = true;
+    // "two more soldiers succumbed": more of a kind already counted.
+    if (words.includes("more") && tokens[group.from]?.norm !== "more") group.isMore = true;
     // partOf points at the whole's position among the mentions, not among all groups.
     mentions.push({ ...group, outcome, partOf: group.partOf === null ? null : mentionIndex.get(group.partOf) ?? null });
   });
