@@ -109,6 +109,31 @@ function withElidedPlaces(matches: Array<PhraseMatch<PlaceEntry>>, keys: readonl
   return added === undefined ? matches : [...matches, ...added].sort((a, b) => a.from - b.from);
 }
 
+/** Words between a locality and the place that contains it: "area of", "Bazaar area in", ", … district". */
+const containerGap = /^(?: [a-z]+)? (?:area|village|town|locality|tehsil|sub-?division|neighbou?rhood|mohalla|bazaar|market|valley|region|suburbs?|outskirts) (?:of|in) (?:the )?$/;
+
+/**
+ * The place a match lies in by the words that follow it ("Bagh area of Khyber district", "Datta Khel,
+ * North Waziristan District"): the district or province entries of the next match, or undefined.
+ */
+function containerOf(match: PhraseMatch<PlaceEntry>, next: PhraseMatch<PlaceEntry> | undefined, tokens: readonly Token[], normalized: string): PlaceEntry[] | undefined {
+  if (next === undefined || next.from <= match.from) return undefined;
+  const gap = normalized.slice(tokens[match.to - 1]!.end, tokens[next.from]!.start);
+  const afterNext = normalized.slice(tokens[next.to - 1]!.end, tokens[next.to - 1]!.end + 12);
+  const isApposition = /^, (?:in )?$/.test(gap) && /^ (?:district|province)\b(?!s)/.test(afterNext);
+  if (!containerGap.test(gap) && !isApposition) return undefined;
+  const levels = next.values.filter((v) => v.level === "admin1" || v.level === "admin2");
+  return levels.length > 0 ? levels : undefined;
+}
+
+/** Whether `place` lies in `container` (a district or province). */
+function liesIn(place: PlaceEntry, container: PlaceEntry): boolean {
+  if (place.country !== container.country || place === container) return false;
+  if (container.level === "admin1") return place.admin1 === container.name;
+  if (container.level === "admin2") return place.level === "locality" && place.admin2 === container.name;
+  return false;
+}
+
 /** Builds the frame of the sentence text[start, end). */
 export function analyzeSentence(
   originalText: string,
@@ -161,7 +186,16 @@ export function analyzeSentence(
     const owner = matchIndex > 0 ? placeMatches[matchIndex - 1]! : undefined;
     const ownerIsPossessive = owner !== undefined && owner.to === match.from && normalizedDocument.slice(tokens[owner.to - 1]!.end - 2, tokens[owner.to - 1]!.end) === "'s";
     if (ownerIsPossessive && !match.values.some((v) => owner.values.some((o) => (o.level === "admin1" ? v.admin1 === o.name : v.admin2 !== null && v.admin2 === o.admin2)))) continue;
+    // "the Bagh area of Khyber district", "Khyber Bazaar in Peshawar": a locality inside the place named
+    // next; a namesake elsewhere is not meant, and with none inside, the container stands for the place.
+    const container = containerOf(match, placeMatches[matchIndex + 1], tokens, normalizedDocument);
+    let inside: PlaceEntry | undefined;
+    if (container !== undefined) {
+      inside = match.values.find((v) => v.level !== "country" && v.level !== "admin1" && container.some((c) => liesIn(v, c)));
+      if (inside === undefined && match.values.every((v) => v.level !== "country" && !container.some((c) => liesIn(v, c) || liesIn(c, v)))) continue;
+    }
     const entry =
+      inside ??
       (possessive || isProvinceWord ? match.values.find((v) => v.level === "admin1") : undefined) ??
       provinceOfOther ??
       capitalDistrict ??

@@ -12,6 +12,7 @@ import type { ExtractionCodebook } from "./extraction-codebook.ts";
 import { casualtyCategories, emptyCounts, type CasualtyCategory, type CasualtyCounts, type ExtractedEvent, type ExtractedEventType } from "./extraction-types.ts";
 import type { PlaceHit, SentenceFrame } from "./analyze-sentence.ts";
 import { addDays, formatDate, precisionOf, type DateMention, type PartialDate } from "./resolve-date.ts";
+import { criminalCue, militantCue } from "./incident-cues.ts";
 
 /** A toll one sentence states: per outcome, per category. */
 interface SentenceToll {
@@ -514,7 +515,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       } else if (current !== undefined && hasToll && !strongNewIncident.test(frame.text) && places.every((p) => !placeConflicts(current!, p))) {
         if (current.splitGroup !== undefined && places.length === 0) unassigned.push({ frame, mentions: frame.casualties });
         else join(current, frame, places[0], true);
-      } else if (current !== undefined && frame.isContinuation && frame.actors.length > 0 && /\b(claimed|carried out|responsib|blamed|behind)\b/.test(frame.text)) {
+      } else if (current !== undefined && frame.isContinuation && frame.actors.length > 0 && /\b(claimed|owned|carried out|responsib|blamed|behind)\b/.test(frame.text)) {
         current.frames.push(frame);
       }
       continue;
@@ -630,7 +631,7 @@ export function decideType(draft: Draft): ExtractedEventType {
   if (strong("armed_clash", 3) && !(opStrong && op >= sum("armed_clash"))) return "armed_clash";
   if (sum("weapons_seizure") >= 2 && !killedAny && !injuredAny && attack < 2 + op) return "weapons_seizure";
   // A militant group claiming its "operation" reports an attack.
-  const claimedByGroup = draft.frames.some((f) => /\bclaim(?:ed|s)? (?:the )?responsibility\b/.test(f.text) && !/\bno (?:one|group)\b/.test(f.text));
+  const claimedByGroup = draft.frames.some((f) => /\b(?:claim(?:ed|s)?|owned|took|accepted|assumed) (?:the )?responsibility\b/.test(f.text) && !/\bno (?:one|group)\b/.test(f.text));
   if (claimedByGroup && attack >= 2) return "attack";
   if (opStrong && op >= attack) return "security_operation";
   // Forces killing militants is an operation, unless militants attacked and forces died too ("attacked a post, two policemen were martyred; police killed two attackers").
@@ -717,6 +718,9 @@ export function finishEvents(
     if (draft.frames.every((f) => f.isIrrealis) && noToll && draft.date === undefined) continue;
     if (noToll && draft.frames.every((f) => Math.max(0, ...f.typeScores.values()) < 2)) continue;
     if (draft.frames.some((f) => f.isAccident)) continue;
+    // A kidnapping for ransom or a robbery by a gang is crime, not an incident of political violence.
+    const draftText = draft.frames.map((f) => f.text).join(" ");
+    if (criminalCue.test(draftText) && !militantCue.test(draftText)) continue;
     let type = decideType(draft);
     const sides = stateSides(draft, codebook);
     if ((type === "attack" || type === "security_operation") && sides.size >= 2 && draft.frames.some((f) => /\b(fir(?:ed|ing)|shell(?:ed|ing)|clash|fighting|retaliat|exchange|attacked|gunfight)/.test(f.text))) type = "armed_clash";
@@ -778,6 +782,8 @@ export function finishEvents(
       const index = groups.indexOf(parent.name);
       if (index >= 0) groups.splice(index, 1);
     }
+    // "Baloch separatists" stands in only when no specific group is named (EXTRACTION.md).
+    if (groups.includes("Baloch separatists") && groups.some((g) => g !== "Baloch separatists" && codebook.actors.get(g)?.kind === "separatist_group")) groups.splice(groups.indexOf("Baloch separatists"), 1);
     let perpetrators: string[] = [];
     let targets: string[] = [];
     const stateDefault = defaultStateForce(country, date);

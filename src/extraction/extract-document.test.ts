@@ -179,3 +179,52 @@ describe("a second incident at the same place", () => {
     expect(doc.events.map((e) => [e.admin2, e.killed.civilians])).toEqual([["Bolan", 9]]);
   });
 });
+
+describe("phrasings seen in real reports (team dev set B)", () => {
+  it("places a locality inside the district named after it, not at a namesake elsewhere", () => {
+    const bagh = extract("PESHAWAR: Three soldiers were martyred when militants attacked a check post in the Bagh area of Khyber district on Sunday night, officials said.", "2025-03-11");
+    expect(bagh.events.map((e) => [e.admin1, e.admin2, e.killed.security_forces])).toEqual([["Khyber Pakhtunkhwa", "Khyber", 3]]);
+    const bazaar = extract("A policeman was martyred when gunmen opened fire on a police mobile in the Khyber Bazaar area of Peshawar on Monday, police said.", "2024-12-03");
+    expect(bazaar.events.map((e) => [e.admin1, e.admin2])).toEqual([["Khyber Pakhtunkhwa", "Peshawar"]]);
+    const gomal = extract("Security forces killed four terrorists in an intelligence-based operation in the Gomal area of Tank district on Monday, the ISPR said.", "2025-05-13");
+    expect(gomal.events.map((e) => [e.country, e.admin2])).toEqual([["PK", "Tank"]]);
+  });
+
+  it("attaches a group that owned, took or claimed the attack in a later sentence", () => {
+    const wordings = [
+      "Islamic State Khorasan Province took responsibility for the shooting in a statement.",
+      "IS-K claimed responsibility for the shooting on its Amaq channel.",
+      "The Islamic State Khorasan Province owned the attack in a post on social media.",
+      "Islamic State Khorasan Province claimed the killings.",
+    ];
+    for (const claim of wordings) {
+      const doc = extract(`PESHAWAR: Gunmen opened fire on worshippers at a mosque in Peshawar during Friday prayers, killing four worshippers, police said.\n${claim}`, "2023-03-06");
+      expect(doc.events.map((e) => [e.date, e.perpetrators])).toEqual([["2023-03-03", ["Islamic State Khorasan Province"]]]);
+    }
+  });
+
+  it("names Baloch separatists only when no specific group is", () => {
+    const doc = extract(
+      "TURBAT: Four Levies personnel were martyred when armed men attacked a Levies post on the outskirts of Turbat on Thursday evening.\n" +
+        "The Baloch Raaji Aajoi Sangar (BRAS), an alliance of Baloch separatist groups, owned the attack.",
+      "2025-06-20",
+    );
+    expect(doc.events.map((e) => e.perpetrators)).toEqual([["Baloch Raaji Aajoi Sangar"]]);
+  });
+
+  it("yields no incident for a kidnapping for ransom by a criminal gang", () => {
+    const doc = extract(
+      "SUKKUR: A gang of dacoits kidnapped a grain trader on Tuesday night and demanded Rs10 million for his release, police said.\n" +
+        "The SSP said raids were being conducted in the riverine area to recover the trader.",
+      "2025-01-22",
+    );
+    expect(doc.events).toEqual([]);
+    const militants = extract("LAKKI MARWAT: Militants kidnapped 11 labourers from a construction site on Tuesday and demanded ransom, police said.", "2026-01-14");
+    expect(militants.events.map((e) => e.type)).toEqual(["attack"]);
+  });
+
+  it("dates an operation given as a day range from its first day to its last", () => {
+    const doc = extract("Security forces conducted an intelligence based operation in Datta Khel, North Waziristan District, from 11 to 13 April, killing seven khwarij, the ISPR said.", "2025-04-14");
+    expect(doc.events.map((e) => [e.date, e.date_end])).toEqual([["2025-04-11", "2025-04-13"]]);
+  });
+});

@@ -21,6 +21,17 @@ describe("dates against the publication date", () => {
     expect(dates("on the night of October 11–12".replace("–", "-"), "2025-12")).toEqual(["2025-10-11..2025-10-12"]);
     expect(dates("the operation was conducted on night 19/20 October 2023", "2023-10-20")).toEqual(["2023-10-19..2023-10-20"]);
   });
+  it("reads day ranges as a start and an end", () => {
+    expect(dates("The operation went on from 11 to 13 April.", "2025-04-14")).toEqual(["2025-04-11..2025-04-13"]);
+    expect(dates("Curfew was imposed between 3 and 5 May 2024.", "2024-06-01")).toEqual(["2024-05-03..2024-05-05"]);
+    expect(dates("Fighting raged 11-13 April.", "2025-04-14")).toEqual(["2025-04-11..2025-04-13"]);
+    expect(dates("Operations ran from April 11 to 13.", "2025-04-14")).toEqual(["2025-04-11..2025-04-13"]);
+  });
+  it("reads 'late on', 'in the early hours of' and a weekday night", () => {
+    expect(dates("Five people were shot dead late on Tuesday.", "2024-10-16")).toEqual(["2024-10-15"]);
+    expect(dates("The post was attacked in the early hours of Saturday.", "2023-07-10")).toEqual(["2023-07-08"]);
+    expect(dates("A grenade was hurled late on Sunday night.", "2025-11-18")).toEqual(["2025-11-16"]);
+  });
   it("months, years and relative periods", () => {
     expect(dates("In March, 11 people were killed.", "2025-07-09")).toEqual(["2025-03"]);
     expect(dates("In November, an attack killed two.", "2025-07-09")).toEqual(["2024-11"]);

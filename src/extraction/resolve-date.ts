@@ -48,6 +48,10 @@ const patterns: Array<{ re: RegExp; kind: string }> = [
   { re: new RegExp(`night (?:of )?${day} ?[-/&] ?${day} ${month}(?:,? ${year})?`, "g"), kind: "nightDayFirst" },
   { re: new RegExp(`night (?:between|of) ${day} and ${day} ${month}(?:,? ${year})?`, "g"), kind: "nightDayFirst" },
   { re: new RegExp(`night (?:between|of) ${month} ${day} and (?:${month} )?${day}(?:,? ${year})?`, "g"), kind: "nightMonthFirst" },
+  // Day ranges: "from 11 to 13 April", "between 3 and 5 May", "11-13 April", "from April 11 to 13".
+  { re: new RegExp(`\\b(?:from|between) ${day} (?:to|and|till|until|-) ${day} ${month}(?:,? ${year})?`, "g"), kind: "nightDayFirst" },
+  { re: new RegExp(`\\b${day} ?- ?${day} ${month}(?:,? ${year})?`, "g"), kind: "nightDayFirst" },
+  { re: new RegExp(`\\b(?:from|between) ${month} ${day} (?:to|and|till|until|-) (?:${month} )?${day}(?:,? ${year})?`, "g"), kind: "nightMonthFirst" },
   { re: new RegExp(`\\b(?:${day} ${month}(?:,? ${year})?|${month} ${day}(?:,? ${year})?)\\b`, "g"), kind: "dayMonth" },
   { re: new RegExp(`\\b(early|mid|late|earlier in|later in|end of|beginning of|start of)?(?: the month of)? ?${month},? ${year}\\b`, "g"), kind: "monthYear" },
   { re: new RegExp(`\\b(?:last year in|in|earlier in|early|mid|late|since|during|by|of|until|till|from|this) (?:the month of )?${month}\\b(?! \\d)`, "g"), kind: "monthOnly" },
