@@ -104,13 +104,31 @@ function splitActors(text: string): string[] {
     .filter((name) => name.length > 0);
 }
 
+/** The columns the import reads. */
+const readColumns = [
+  "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
+  "inter1", "actor2", "assoc_actor_2", "inter2", "civilian_targeting", "region", "country", "admin1", "admin2", "admin3", "location",
+  "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+] as const;
+
+/** Where each read column is in the file's rows (-1: absent). */
+type ColumnIndexes = Record<(typeof readColumns)[number], number>;
+
+/** A field of a row ("" when the column is absent). */
+function field(row: readonly string[], index: number): string {
+  return index < 0 ? "" : (row[index] ?? "");
+}
+
+/** A field trimmed, or null when empty. */
+function optionalField(row: readonly string[], index: number): string | null {
+  const value = field(row, index).trim();
+  return value === "" ? null : value;
+}
+
 /** Converts ACLED-format rows; see docs/interchange.md for what maps where and what is lost. */
 export function createAcledConverter(): RowConverter & { header: Map<string, number> } {
   let header = new Map<string, number>();
-  const read = (row: readonly string[], column: string) => {
-    const index = header.get(column);
-    return index === undefined ? "" : (row[index] ?? "");
-  };
+  let at = Object.fromEntries(readColumns.map((column) => [column, -1])) as ColumnIndexes;
   // Per-import caches: a file repeats a few dozen actor names and a few thousand dates.
   const actorNames = new Map<string, string>();
   const dates = new Map<string, string | undefined>();
@@ -137,6 +155,7 @@ export function createAcledConverter(): RowConverter & { header: Map<string, num
     checkHeader(names) {
       const checked = readHeader(names, requiredColumns, "ACLED");
       header = checked.columns;
+      at = Object.fromEntries(readColumns.map((column) => [column, header.get(column) ?? -1])) as ColumnIndexes;
       return checked.problems;
     },
     convert(row, context) {
@@ -144,57 +163,58 @@ export function createAcledConverter(): RowConverter & { header: Map<string, num
         registry = context.registry;
         actorNames.clear();
       }
-      return convertAcledRow((column) => read(row, column), context, canonical, date);
+      return convertAcledRow(row, at, context, canonical, date);
     },
   };
 }
 
 function convertAcledRow(
-  get: (column: string) => string,
+  row: readonly string[],
+  at: ColumnIndexes,
   context: ConvertContext,
   canonical: (name: string, country: string, date: string) => string,
   parseDate: (text: string) => string | undefined,
 ): RowOutcome {
   const problems: string[] = [];
-  const id = get("event_id_cnty").trim();
+  const id = field(row, at.event_id_cnty).trim();
   if (id === "") problems.push("event_id_cnty is empty");
-  const eventDateText = get("event_date");
+  const eventDateText = field(row, at.event_date);
   const eventDate = parseDate(eventDateText);
   if (eventDate === undefined) problems.push(`event_date "${eventDateText}" is not a date`);
-  const year = get("year").trim();
+  const year = field(row, at.year).trim();
   if (year !== "" && eventDate !== undefined && year !== eventDate.slice(0, 4)) problems.push(`year ${year} does not match event_date ${eventDate}`);
-  const timePrecisionText = get("time_precision").trim();
+  const timePrecisionText = field(row, at.time_precision).trim();
   const timePrecision = timePrecisionText === "1" ? 1 : timePrecisionText === "2" ? 2 : timePrecisionText === "3" ? 3 : undefined;
   if (timePrecision === undefined) problems.push(`time_precision "${timePrecisionText}" is not 1, 2 or 3`);
-  const eventType = get("event_type").trim();
-  const subEventType = get("sub_event_type").trim();
+  const eventType = field(row, at.event_type).trim();
+  const subEventType = field(row, at.sub_event_type).trim();
   const parent = subEventParent.get(subEventType);
   if (parent === undefined) problems.push(`sub_event_type "${subEventType}" is not one of ACLED's 25`);
   else if (parent !== eventType) problems.push(`sub_event_type "${subEventType}" belongs to "${parent}", not "${eventType}"`);
-  const inter1Text = get("inter1");
-  const inter2Text = get("inter2");
+  const inter1Text = field(row, at.inter1);
+  const inter2Text = field(row, at.inter2);
   const inter1 = parseInter(inter1Text);
   const inter2 = parseInter(inter2Text);
   if (inter1 === undefined) problems.push(`inter1 "${inter1Text}" is not an ACLED inter code`);
   if (inter2 === undefined) problems.push(`inter2 "${inter2Text}" is not an ACLED inter code`);
-  const actor1 = get("actor1").trim();
+  const actor1 = field(row, at.actor1).trim();
   if (actor1 === "") problems.push("actor1 is empty");
-  const countryName = get("country").trim();
+  const countryName = field(row, at.country).trim();
   const country = countryByName(countryName);
   if (country === undefined) problems.push(`country "${countryName}" is not one armtrace covers`);
-  const latitudeText = get("latitude");
-  const longitudeText = get("longitude");
+  const latitudeText = field(row, at.latitude);
+  const longitudeText = field(row, at.longitude);
   const latitude = Number(latitudeText);
   const longitude = Number(longitudeText);
   if (latitudeText.trim() === "" || !Number.isFinite(latitude) || latitude < -90 || latitude > 90) problems.push(`latitude "${latitudeText}" is not a latitude`);
   if (longitudeText.trim() === "" || !Number.isFinite(longitude) || longitude < -180 || longitude > 180) problems.push(`longitude "${longitudeText}" is not a longitude`);
-  const geoPrecisionText = get("geo_precision");
+  const geoPrecisionText = field(row, at.geo_precision);
   const geoPrecision = geoByCode[geoPrecisionText.trim()];
   if (geoPrecision === undefined) problems.push(`geo_precision "${geoPrecisionText}" is not 1, 2 or 3`);
-  const fatalitiesText = get("fatalities").trim();
+  const fatalitiesText = field(row, at.fatalities).trim();
   const fatalities = /^\d{1,7}$/.test(fatalitiesText) ? Number(fatalitiesText) : undefined;
   if (fatalities === undefined) problems.push(`fatalities "${fatalitiesText}" is not a whole number`);
-  const timestampText = get("timestamp").trim();
+  const timestampText = field(row, at.timestamp).trim();
   const timestamp = timestampText === "" ? null : /^\d{1,12}$/.test(timestampText) ? Number(timestampText) : undefined;
   if (timestamp === undefined) problems.push(`timestamp "${timestampText}" is not a Unix time`);
   if (problems.length > 0) return { kind: "invalid", problems };
@@ -206,35 +226,31 @@ function convertAcledRow(
   // ACLED's time_precision 3 means "only the month (or a longer span) is known": we store the month.
   const date = timePrecision === 3 ? day.slice(0, 7) : day;
   const perpetrator = canonical(actor1, alpha2, day);
-  const actor2 = get("actor2").trim();
+  const actor2 = field(row, at.actor2).trim();
   const other = actor2 === "" ? undefined : canonical(actor2, alpha2, day);
-  const assoc1 = get("assoc_actor_1");
-  const assoc2 = get("assoc_actor_2");
+  const assoc1 = field(row, at.assoc_actor_1);
+  const assoc2 = field(row, at.assoc_actor_2);
   const associated = assoc1 === "" && assoc2 === "" ? [] : [...new Set([...splitActors(assoc1), ...splitActors(assoc2)].map((name) => canonical(name, alpha2, day)))];
   const killed: CasualtyCounts = { ...emptyCasualties(), unknown: fatalities as number };
-  const text = (column: string) => {
-    const value = get(column).trim();
-    return value === "" ? null : value;
-  };
   const acled: AcledCoding = {
     eventIdCnty: id,
-    disorderType: get("disorder_type").trim(),
+    disorderType: field(row, at.disorder_type).trim(),
     eventType,
     subEventType,
     inter1: inter1 ?? null,
     inter2: inter2 ?? null,
-    civilianTargeting: get("civilian_targeting").trim() !== "",
+    civilianTargeting: field(row, at.civilian_targeting).trim() !== "",
     eventDate: day,
     timePrecision: timePrecision as 1 | 2 | 3,
-    region: text("region"),
-    admin3: text("admin3"),
-    sourceScale: text("source_scale"),
-    tags: text("tags"),
+    region: optionalField(row, at.region),
+    admin3: optionalField(row, at.admin3),
+    sourceScale: optionalField(row, at.source_scale),
+    tags: optionalField(row, at.tags),
     timestamp: timestamp as number | null,
     actor1,
-    actor2: text("actor2"),
-    assocActor1: text("assoc_actor_1"),
-    assocActor2: text("assoc_actor_2"),
+    actor2: optionalField(row, at.actor2),
+    assocActor1: optionalField(row, at.assoc_actor_1),
+    assocActor2: optionalField(row, at.assoc_actor_2),
   };
   const state: EventState = {
     type,
@@ -242,9 +258,9 @@ function convertAcledRow(
     datePrecision: timePrecision === 3 ? "month" : "day",
     dateEnd: null,
     country: alpha2,
-    admin1: text("admin1"),
-    admin2: text("admin2"),
-    location: text("location"),
+    admin1: optionalField(row, at.admin1),
+    admin2: optionalField(row, at.admin2),
+    location: optionalField(row, at.location),
     latitude,
     longitude,
     geoPrecision: geoPrecision as GeoPrecision,
@@ -256,7 +272,7 @@ function convertAcledRow(
     killed,
     injured: emptyCasualties(),
     weapons: weaponsBySubEvent[subEventType] ?? [],
-    notes: text("notes"),
+    notes: optionalField(row, at.notes),
     acled,
     gtd: null,
     reviewState: "confirmed",
@@ -265,7 +281,7 @@ function convertAcledRow(
     sources: [
       {
         sourceId: null,
-        citation: text("source") ?? "ACLED",
+        citation: optionalField(row, at.source) ?? "ACLED",
         killed,
         injured: emptyCasualties(),
         evidence: [],
