@@ -138,3 +138,18 @@ describe("outcomes right before their victims", () => {
     expect(read("Gunmen killed a shopkeeper and wounded his nephew.")).toEqual(["killed:civilians:1", "injured:civilians:1"]);
   });
 });
+
+describe("one named person with a title", () => {
+  it("counts a titled name coordinated with a counted group", () => {
+    expect(read("PPP leader Sardar Khan and a police guard were killed in the firing.")).toEqual(["killed:civilians:1", "killed:security_forces:1"]);
+    expect(read("Reporter Imran Ali and two cameramen were wounded.")).toEqual(["injured:civilians:1", "injured:civilians:2"]);
+  });
+  it("counts a title and a name right after an active outcome", () => {
+    expect(read("Gunmen shot dead journalist Kamran Yousaf outside his home.")).toEqual(["killed:civilians:1"]);
+    expect(read("Troops killed militant commander Qari Zahid in the raid.")).toEqual(["killed:militants:1"]);
+    expect(read("Troops killed militants in the raid.")).toEqual([]);
+  });
+  it("reads 'sent N terrorists to hell' as a killing", () => {
+    expect(read("Own troops sent five terrorists to hell.")).toEqual(["killed:militants:5"]);
+  });
+});

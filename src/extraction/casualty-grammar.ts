@@ -290,6 +290,12 @@ function rangeEnd(tokens: readonly Token[], number: ReturnType<typeof parseNumbe
   return second.to;
 }
 
+/** A word that may be part of a person's name after a title: not a number, noun of the lexicon, verb of outcome or phrase breaker. */
+function isNameWord(token: Token): boolean {
+  const w = token.norm;
+  return token.isWord && !token.isNumber && numberWordValue(w) === undefined && !casualtyHeads.has(w) && !categoryModifiers.has(w) && !phraseBreakers.has(w) && !outcomesByFirstWord.has(w) && !auxiliaryWords.has(w) && !/^(?:a|an|the|his|her|their|its|by|of|said|says|told)$/.test(w);
+}
+
 /** Every counted group of people in the sentence, in order. */
 export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
   const groups: CountedGroup[] = [];
@@ -310,6 +316,18 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
           i = group.to - 1;
           continue;
         }
+      }
+    }
+    // "gunmen killed journalist Arif Khan", "troops killed militant commander Abdullah": a title and a name after the verb.
+    if (isActiveOutcomeBefore(tokens, i) && !tokens[i]!.isNumber) {
+      let k = i;
+      while (categoryModifiers.has(tokens[k]?.norm ?? "") && k < i + 2) k++;
+      const title = casualtyHeads.get(tokens[k]?.norm ?? "");
+      if (title !== undefined && title !== "generic" && title !== "unknown" && !/s$/.test(tokens[k]!.norm) && tokens[k + 1] !== undefined && isNameWord(tokens[k + 1]!)) {
+        const category = categoryModifiers.get(tokens[i]!.norm) === "militants" ? "militants" : title;
+        groups.push({ value: 1, qualifier: "exact", category, isBare: false, isOthers: false, from: i, to: k + 1, partOf: null });
+        i = k;
+        continue;
       }
     }
     // "one man was killed and another was injured": one more person; like "N others", the rest stays unknown.
@@ -355,6 +373,21 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
       groups.push({ value: 1, qualifier: "exact", category: "security_forces", isBare: false, isOthers: false, from: i, to: end, partOf: null });
       break;
     }
+  }
+  // A titled name coordinated with a counted group: "ANP leader Maulana Khan Zeb and a police officer were killed".
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const group = groups[g]!;
+    if (tokens[group.from - 1]?.norm !== "and" || (g > 0 && groups[g - 1]!.to >= group.from - 1)) continue;
+    let k = group.from - 2;
+    let nameWords = 0;
+    while (k >= 0 && nameWords < 4 && isNameWord(tokens[k]!)) {
+      k--;
+      nameWords++;
+    }
+    const title = casualtyHeads.get(tokens[k]?.norm ?? "");
+    if (nameWords === 0 || title === undefined || title === "generic" || title === "unknown" || /s$/.test(tokens[k]!.norm)) continue;
+    if (g > 0 && groups[g - 1]!.to > k) continue;
+    groups.splice(g, 0, { value: 1, qualifier: "exact", category: title, isBare: false, isOthers: false, from: k, to: group.from - 1, partOf: null });
   }
   // Parts of a total: "15 people, including two women and a child", "20 more including an MP".
   for (let g = 0; g < groups.length; g++) {

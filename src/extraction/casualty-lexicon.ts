@@ -16,7 +16,7 @@ const headEntries: Array<[string, HeadReading]> = [
     sentry sentries guardsmen`).map((w): [string, HeadReading] => [w, "security_forces"]),
   ...words(`civilian civilians passenger passengers worshipper worshippers worshiper worshipers student students
     child children kid kids boy boys girl girls infant infants toddler toddlers baby babies woman women labourer
-    labourers laborer laborers worker workers journalist journalists reporter reporters cameraman photographer
+    labourers laborer laborers worker workers journalist journalists reporter reporters cameraman cameramen photographer photographers
     passer passers passerby passersby pedestrian pedestrians teacher teachers doctor doctors nurse nurses citizen
     citizens national nationals villager villagers resident residents shopkeeper shopkeepers trader traders
     farmer farmers driver drivers pilgrim pilgrims mourner mourners devotee devotees engineer engineers tourist
@@ -99,6 +99,8 @@ export const outcomePhrases: readonly OutcomePhrase[] = [
   phrase("die", "killed", "passive"),
   phrase("perished", "killed", "passive"),
   phrase("sent to hell", "killed", "passive"),
+  // "troops sent three terrorists to hell": the victims stand between the verb and its end.
+  phrase("to hell", "killed", "passive"),
   phrase("embraced shahadat", "killed", "passive"),
   phrase("embraced shahadath", "killed", "passive"),
   phrase("embraced martyrdom", "killed", "passive"),
