@@ -6,6 +6,8 @@ import { openTestEvents, type TestEvents } from "../events/testing/open-test-eve
 import { unmergeEvents } from "../events/unmerge-events.ts";
 import { updateEvent } from "../events/update-event.ts";
 import { ReportStore } from "../storage/report-store.ts";
+import { buildReport } from "./build-report.ts";
+import { parseReportOptions } from "./parse-report-options.ts";
 import type { EventScope } from "./report.ts";
 
 /**
@@ -114,6 +116,11 @@ async function expectRollupsMatchFreshFigures(): Promise<void> {
   }
   const allSources = await fresh.sourcesOf(scopes[1]!, 1000);
   expect(allSources.count).toBeGreaterThan(5);
+  // And the whole report, over a year and over a period cutting months.
+  for (const [from, to] of [["2024-01-01", "2024-12-31"], ["2024-02-10", "2024-11-20"]]) {
+    const options = parseReportOptions({ from, to, includeCandidates: true, deadliest: 5 });
+    expect(await buildReport(withRollups, options), `report ${from} to ${to}`).toEqual(await buildReport(fresh, options));
+  }
   // The tables themselves against a GROUP BY over the live events.
   const sqlite = t.database.sqlite!;
   const live = `merged_into IS NULL AND deleted_at IS NULL AND date_first IS NOT NULL AND review_state IN ('candidate', 'confirmed')`;
