@@ -66,6 +66,15 @@ describe("list query plans", () => {
     expect(actor.count.join("\n")).toContain("COVERING INDEX event_actors_name_dates_idx");
   });
 
+  it("lets another filter's index drive when the full-text words are common, and the matches drive when rare", () => {
+    const common = new EventStore(t.database, { commonTextMatches: 100 });
+    const plan = common.queryPlan({ text: "near", country: "PK", dateFrom: "2021" }).page.join("\n");
+    expect(plan).toContain("COVERING INDEX events_live_country_idx");
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    const rare = new EventStore(t.database, { commonTextMatches: 1_000_000 }).queryPlan({ text: "near", country: "PK", dateFrom: "2021" }).page.join("\n");
+    expect(rare).not.toContain("events_live_country_idx");
+  });
+
   it("bounds a date filter by the longest stored event, read from events_span_idx", () => {
     const sqlite = t.database.sqlite!;
     const longest = sqlite.prepare(`SELECT max(julianday(date_last) - julianday(date_first)) FROM events WHERE date_last > date_first`).pluck().get() as number;

@@ -484,6 +484,24 @@ const sortColumns: Record<EventSort, { column: "date_first" | "fatalities_best" 
   "-updated": { column: "updated_at", direction: "desc" },
 };
 
+/** Facts about the stored events that a list query's SQL is shaped by, read at the start of its transaction. */
+interface QueryHints {
+  /** No stored event spans more than this many days beyond its first, so a date filter need look back only this far. */
+  spanDays: number;
+  /** The full-text filter matches more than commonTextMatches events. */
+  isTextCommon: boolean;
+}
+
+/** Above this many full-text matches, looking each up costs more than testing the entries of another filter's index. */
+const commonTextMatches = 5_000;
+
+/** True when a filter other than full text, actor or source can drive a live-events index. */
+function hasIndexedFilter(filter: EventFilter): boolean {
+  return [filter.dateFrom, filter.dateTo, filter.country, filter.admin1, filter.admin2, filter.type, filter.reviewState, filter.fatalitiesMin, filter.fatalitiesMax].some(
+    (value) => value !== undefined,
+  );
+}
+
 /** The SQLite implementation of the event repository: Kysely for reads, prepared statements for the write path. */
 export class EventStore implements EventRepository {
   private readonly sqlite: BetterSqlite3.Database;
@@ -491,13 +509,18 @@ export class EventStore implements EventRepository {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   private readonly countCap: number;
+  private readonly commonTextMatches: number;
 
-  /** `countCap`: totals up to this many are exact under the default capped count (tests lower it). */
+  /**
+   * `countCap`: totals up to this many are exact under the default capped count; `commonTextMatches`: above
+   * this many full-text matches another filter's index drives the query. Tests lower both to reach every path.
+   */
   constructor(
     private readonly database: ArmtraceDatabase,
-    options: { countCap?: number } = {},
+    options: { countCap?: number; commonTextMatches?: number } = {},
   ) {
     this.countCap = options.countCap ?? countCap;
+    this.commonTextMatches = options.commonTextMatches ?? commonTextMatches;
     if (database.sqlite === undefined) throw new ArmtraceError("DEPENDENCY_MISSING", "the event store needs SQLite for now");
     this.sqlite = database.sqlite;
   }
@@ -617,8 +640,8 @@ export class EventStore implements EventRepository {
   /** The page of ids, the exact count and the count capped at `bound` (+1 to tell "more") for one list query. */
   private listStatements(query: EventQuery, limit: number, offset: number) {
     const sort = sortColumns[query.sort ?? "-date"];
-    const spanDays = this.longestSpanDays();
-    const base = this.database.db.selectFrom("events").where((eb) => this.filterExpression(eb, query, spanDays));
+    const hints = this.queryHints(query);
+    const base = this.database.db.selectFrom("events").where((eb) => this.filterExpression(eb, query, hints));
     const bound = Math.max(this.countCap, offset + limit);
     const probe = base.select("id").limit(bound + 1).compile();
     return {
@@ -633,11 +656,11 @@ export class EventStore implements EventRepository {
     let after = 0;
     for (;;) {
       const batch = this.sqlite.transaction(() => {
-        const spanDays = this.longestSpanDays();
+        const hints = this.queryHints(filter);
         const text = this.database.db
           .selectFrom("events")
           .select("id")
-          .where((eb) => eb.and([this.filterExpression(eb, filter, spanDays), eb("id", ">", after)]))
+          .where((eb) => eb.and([this.filterExpression(eb, filter, hints), eb("id", ">", after)]))
           .orderBy("id")
           .limit(batchSize)
           .compile();
@@ -648,6 +671,16 @@ export class EventStore implements EventRepository {
       after = batch.ids[batch.ids.length - 1]!;
       yield batch.events;
     }
+  }
+
+  /** What the database holds now that shapes a filter's SQL: the longest event, how common the full-text words are. */
+  private queryHints(filter: EventFilter): QueryHints {
+    const match = filter.text === undefined ? undefined : toFtsQuery(filter.text);
+    const isTextCommon =
+      match !== undefined &&
+      (this.prepared(`SELECT count(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)`).pluck().get(match, this.commonTextMatches + 1) as number) >
+        this.commonTextMatches;
+    return { spanDays: this.longestSpanDays(), isTextCommon };
   }
 
   /**
@@ -712,8 +745,9 @@ export class EventStore implements EventRepository {
     return pairs.map((pair) => ({ first: events.get(pair.a_id) as Event, second: events.get(pair.b_id) as Event }));
   }
 
-  /** The filter as a WHERE over events; `spanDays` bounds how long before a date range a matching event may start. */
-  private filterExpression(eb: ExpressionBuilder<Database, "events">, filter: EventFilter, spanDays: number): Expression<SqlBool> {
+  /** The filter as a WHERE over events, shaped by what the database holds now (see QueryHints). */
+  private filterExpression(eb: ExpressionBuilder<Database, "events">, filter: EventFilter, hints: QueryHints): Expression<SqlBool> {
+    const { spanDays } = hints;
     const conditions: Expression<SqlBool>[] = [eb("deleted_at", "is", null)];
     if (!filter.includeMerged) conditions.push(eb("merged_into", "is", null));
     if (filter.dateFrom !== undefined) {
@@ -748,7 +782,11 @@ export class EventStore implements EventRepository {
     }
     if (filter.text !== undefined) {
       const match = toFtsQuery(filter.text) ?? '""';
-      conditions.push(sql<SqlBool>`id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${match})`);
+      // Few matches: the full-text ids drive (each checked in events_live_id_idx). Many, with another indexed
+      // filter: that filter's index drives in the page's order and each entry is tested against the matches
+      // (`+id` keeps SQLite from looking the matches up one by one), so the page stops early.
+      const isMembershipTest = hints.isTextCommon && hasIndexedFilter(filter);
+      conditions.push(sql<SqlBool>`${sql.raw(isMembershipTest ? "+id" : "id")} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${match})`);
     }
     return eb.and(conditions);
   }
