@@ -67,11 +67,11 @@ describe("list query plans", () => {
   });
 
   it("lets another filter's index drive when the full-text words are common, and the matches drive when rare", () => {
-    const common = new EventStore(t.database, { commonTextMatches: 100 });
+    const common = new EventStore(t.database, { commonMatches: 100 });
     const plan = common.queryPlan({ text: "near", country: "PK", dateFrom: "2021" }).page.join("\n");
     expect(plan).toContain("COVERING INDEX events_live_country_idx");
     expect(plan).not.toMatch(/TEMP B-TREE/);
-    const rare = new EventStore(t.database, { commonTextMatches: 1_000_000 }).queryPlan({ text: "near", country: "PK", dateFrom: "2021" }).page.join("\n");
+    const rare = new EventStore(t.database, { commonMatches: 1_000_000 }).queryPlan({ text: "near", country: "PK", dateFrom: "2021" }).page.join("\n");
     expect(rare).not.toContain("events_live_country_idx");
   });
 

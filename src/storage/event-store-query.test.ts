@@ -122,7 +122,7 @@ beforeAll(async () => {
     }
   });
   // A small cap and a low bar for "common" words, so the seeded database reaches the paths a million events take.
-  store = new EventStore(t.database, { countCap: 40, commonTextMatches: 30 });
+  store = new EventStore(t.database, { countCap: 40, commonMatches: 30 });
 });
 afterAll(async () => {
   await t.cleanup();

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from "kysely";
+import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from "kysely";
 import { ArmtraceError } from "../errors.ts";
 import type {
   AcledCoding,
@@ -488,12 +488,17 @@ const sortColumns: Record<EventSort, { column: "date_first" | "fatalities_best" 
 interface QueryHints {
   /** No stored event spans more than this many days beyond its first, so a date filter need look back only this far. */
   spanDays: number;
-  /** The full-text filter matches more than commonTextMatches events. */
+  /** The full-text filter matches more than commonMatches events. */
   isTextCommon: boolean;
+  /** The actor filter's rows (within the date bounds) number more than commonMatches. */
+  isActorCommon: boolean;
 }
 
-/** Above this many full-text matches, looking each up costs more than testing the entries of another filter's index. */
-const commonTextMatches = 5_000;
+/**
+ * Above this many full-text matches or actor rows, looking each event up costs more than testing the entries
+ * of another index that yields the page in order.
+ */
+const commonMatches = 5_000;
 
 /** True when a filter other than full text, actor or source can drive a live-events index. */
 function hasIndexedFilter(filter: EventFilter): boolean {
@@ -509,18 +514,18 @@ export class EventStore implements EventRepository {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   private readonly countCap: number;
-  private readonly commonTextMatches: number;
+  private readonly commonMatches: number;
 
   /**
-   * `countCap`: totals up to this many are exact under the default capped count; `commonTextMatches`: above
-   * this many full-text matches another filter's index drives the query. Tests lower both to reach every path.
+   * `countCap`: totals up to this many are exact under the default capped count; `commonMatches`: above
+   * this many full-text matches or actor rows, another index drives the page. Tests lower both to reach every path.
    */
   constructor(
     private readonly database: ArmtraceDatabase,
-    options: { countCap?: number; commonTextMatches?: number } = {},
+    options: { countCap?: number; commonMatches?: number } = {},
   ) {
     this.countCap = options.countCap ?? countCap;
-    this.commonTextMatches = options.commonTextMatches ?? commonTextMatches;
+    this.commonMatches = options.commonMatches ?? commonMatches;
     if (database.sqlite === undefined) throw new ArmtraceError("DEPENDENCY_MISSING", "the event store needs SQLite for now");
     this.sqlite = database.sqlite;
   }
@@ -643,10 +648,33 @@ export class EventStore implements EventRepository {
     const hints = this.queryHints(query);
     const base = this.database.db.selectFrom("events").where((eb) => this.filterExpression(eb, query, hints));
     const bound = Math.max(this.countCap, offset + limit);
-    const probe = base.select("id").limit(bound + 1).compile();
+    // The ids to count. With an actor filter the actor rows drive, each event checked against the other
+    // filters (in events_live_id_idx), so a capped count stops after `bound` events whatever their order.
+    const rest: EventFilter = { ...query, actorKeys: undefined };
+    let probe: CompiledQuery;
+    let all: CompiledQuery;
+    if (query.actorKeys === undefined) {
+      probe = base.select("id").limit(bound + 1).compile();
+      all = base.select("id").compile();
+    } else {
+      const actorEvents = this.actorRows(query, hints.spanDays)
+        .select("event_id")
+        .distinct()
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("events")
+              .select(sql`1`.as("one"))
+              .whereRef("events.id", "=", "event_actors.event_id")
+              .where((inner) => this.filterExpression(inner as unknown as ExpressionBuilder<Database, "events">, rest, hints)),
+          ),
+        );
+      probe = actorEvents.limit(bound + 1).compile();
+      all = actorEvents.compile();
+    }
     return {
       page: base.select("id").orderBy(sort.column, sort.direction).orderBy("id", sort.direction).limit(limit).offset(offset).compile(),
-      exactCount: base.select((eb) => eb.fn.countAll<number>().as("total")).compile(),
+      exactCount: { sql: `SELECT count(*) FROM (${all.sql})`, parameters: all.parameters },
       cappedCount: { sql: `SELECT count(*) FROM (${probe.sql})`, parameters: probe.parameters },
       bound,
     };
@@ -675,12 +703,29 @@ export class EventStore implements EventRepository {
 
   /** What the database holds now that shapes a filter's SQL: the longest event, how common the full-text words are. */
   private queryHints(filter: EventFilter): QueryHints {
+    const spanDays = this.longestSpanDays();
     const match = filter.text === undefined ? undefined : toFtsQuery(filter.text);
     const isTextCommon =
       match !== undefined &&
-      (this.prepared(`SELECT count(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)`).pluck().get(match, this.commonTextMatches + 1) as number) >
-        this.commonTextMatches;
-    return { spanDays: this.longestSpanDays(), isTextCommon };
+      (this.prepared(`SELECT count(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?)`).pluck().get(match, this.commonMatches + 1) as number) >
+        this.commonMatches;
+    let isActorCommon = false;
+    if (filter.actorKeys !== undefined) {
+      const rows = this.actorRows(filter, spanDays).select("event_id").limit(this.commonMatches + 1).compile();
+      isActorCommon = (this.prepared(`SELECT count(*) FROM (${rows.sql})`).pluck().get(...rows.parameters) as number) > this.commonMatches;
+    }
+    return { spanDays, isTextCommon, isActorCommon };
+  }
+
+  /** The actor rows an actor filter selects, narrowed by its date bounds (event_actors carries the event's dates). */
+  private actorRows(filter: EventFilter, spanDays: number) {
+    const keys = filter.actorKeys !== undefined && filter.actorKeys.length > 0 ? filter.actorKeys : [""];
+    let rows = this.database.db.selectFrom("event_actors").where("name_key", "in", keys);
+    if (filter.dateFrom !== undefined) {
+      rows = rows.where("date_first", ">=", addDays(firstDay(filter.dateFrom), -spanDays)).where("date_last", ">=", firstDay(filter.dateFrom));
+    }
+    if (filter.dateTo !== undefined) rows = rows.where("date_first", "<=", lastDay(filter.dateTo));
+    return rows;
   }
 
   /**
@@ -768,14 +813,14 @@ export class EventStore implements EventRepository {
     if (filter.injuriesMin !== undefined) conditions.push(eb("injuries_best", ">=", filter.injuriesMin));
     if (filter.injuriesMax !== undefined) conditions.push(eb("injuries_best", "<=", filter.injuriesMax));
     if (filter.actorKeys !== undefined) {
-      const keys = filter.actorKeys.length > 0 ? filter.actorKeys : [""];
-      let actorRows = eb.selectFrom("event_actors").select("event_id").where("name_key", "in", keys);
-      // The same date bounds on the actor rows let event_actors_name_date_idx narrow the scan.
-      if (filter.dateFrom !== undefined) {
-        actorRows = actorRows.where("date_first", ">=", addDays(firstDay(filter.dateFrom), -spanDays)).where("date_last", ">=", firstDay(filter.dateFrom));
+      if (hints.isActorCommon) {
+        // Many events: another index yields the page in order and each entry is checked in event_actors_name_idx.
+        const keys = filter.actorKeys.length > 0 ? filter.actorKeys : [""];
+        conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM event_actors a WHERE a.name_key IN (${sql.join(keys)}) AND a.event_id = events.id)`);
+      } else {
+        // Few: the actor rows (narrowed by the same date bounds in event_actors_name_dates_idx) drive.
+        conditions.push(eb("id", "in", this.actorRows(filter, spanDays).select("event_id")));
       }
-      if (filter.dateTo !== undefined) actorRows = actorRows.where("date_first", "<=", lastDay(filter.dateTo));
-      conditions.push(eb("id", "in", actorRows));
     }
     if (filter.sourceId !== undefined) {
       conditions.push(eb("id", "in", eb.selectFrom("event_sources").select("event_id").where("source_id", "=", filter.sourceId)));

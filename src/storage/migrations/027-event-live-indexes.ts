@@ -13,8 +13,8 @@ export const liveEventCondition = "deleted_at IS NULL AND merged_into IS NULL";
 export const liveEventIndexes: Readonly<Record<string, string>> = {
   events_live_date_idx: "date_first, id, date_last",
   events_live_country_idx: "country, date_first, id, date_last, type",
-  events_live_admin1_idx: "admin1, date_first, id, date_last, type",
-  events_live_admin2_idx: "admin2, date_first, id, date_last, type",
+  events_live_admin1_idx: "admin1, date_first, id, date_last, type, country",
+  events_live_admin2_idx: "admin2, date_first, id, date_last, type, country",
   events_live_type_idx: "type, date_first, id, date_last, country",
   events_live_review_idx: "review_state, date_first, id, date_last, country",
   events_live_fatalities_idx: "fatalities_best, id, date_first, date_last, country",
