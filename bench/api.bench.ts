@@ -4,6 +4,8 @@
  * loop) with a mix of list queries. Prints requests/s, latency p50/p97.5/p99 and errors.
  * Target: ≥ 2,000 requests/s for list queries on 2 cores, no errors.
  * BENCH_API_EVENTS (default 100,000) sets the database size, BENCH_API_SECONDS (default 15) the duration.
+ * BENCH_API_DB=path serves an existing database instead of seeding one (e.g. bench/.data/events-bench.db, the
+ * million ACLED events of the events bench; opened as is, never changed by the read-only query mix).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -156,15 +158,8 @@ const LIST_QUERIES = [
   "/events?sort=-updated&limit=20&offset=100",
 ];
 
-/** Loads a server with the query mix and returns autocannon's result. */
-async function load(url: string, seconds: number): Promise<AutocannonResult> {
-  const requests = LIST_QUERIES.map((path) => ({ method: "GET", path }));
-  await autocannon({ url, connections: 10, duration: 2, requests, workers: 1 });
-  return autocannon({ url, connections: 32, duration: seconds, requests, workers: 1 });
-}
-
-/** Starts the API on the database (with or without its response cache), loads it, stops it. */
-async function measure(database: ArmtraceDatabase, isCaching: boolean, seconds: number): Promise<AutocannonResult> {
+/** Starts the API on the database (with or without its response cache), loads it, stops it; with the process CPU time of the measured run. */
+async function measure(database: ArmtraceDatabase, isCaching: boolean, seconds: number): Promise<AutocannonResult & { cpuSeconds: number }> {
   const app = await buildServer({ database, logger: false, isCaching });
   await app.listen({ port: 0, host: "127.0.0.1" });
   try {
@@ -174,17 +169,26 @@ async function measure(database: ArmtraceDatabase, isCaching: boolean, seconds: 
       const response = await fetch(url + path);
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
     }
-    return await load(url, seconds);
+    const requests = LIST_QUERIES.map((path) => ({ method: "GET", path }));
+    await autocannon({ url, connections: 10, duration: 2, requests, workers: 1 });
+    const cpuStart = process.cpuUsage();
+    const result = await autocannon({ url, connections: 32, duration: seconds, requests, workers: 1 });
+    const cpu = process.cpuUsage(cpuStart);
+    return { ...result, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
   } finally {
     await app.close();
   }
 }
 
-function figuresOf(result: AutocannonResult): Array<[string, string | number]> {
+function figuresOf(result: AutocannonResult & { cpuSeconds: number }): Array<[string, string | number]> {
   const failures = result.errors + result.timeouts + result.non2xx;
   return [
     ["requests", result.requests.total.toLocaleString("en")],
     ["requests/s (mean)", Math.round(result.requests.average).toLocaleString("en")],
+    [
+      "process CPU (server + autocannon worker)",
+      `${result.cpuSeconds.toFixed(1)} s over ${result.duration} s = ${((result.cpuSeconds * 1000) / Math.max(1, result.requests.total)).toFixed(2)} ms CPU per request`,
+    ],
     ["latency p50 (ms)", result.latency.p50],
     ["latency p97.5 (ms)", result.latency.p97_5],
     ["latency p99 (ms)", result.latency.p99],
@@ -202,14 +206,19 @@ async function timeEachQuery(database: ArmtraceDatabase): Promise<Array<[string,
   try {
     for (const path of LIST_QUERIES) {
       const times: number[] = [];
-      for (let run = 0; run < 5; run++) {
+      const cpuTimes: number[] = [];
+      for (let run = 0; run < 9; run++) {
+        const cpuStart = process.cpuUsage();
         const started = performance.now();
         const response = await app.inject({ method: "GET", url: path });
         times.push(performance.now() - started);
+        const cpu = process.cpuUsage(cpuStart);
+        cpuTimes.push((cpu.user + cpu.system) / 1000);
         if (response.statusCode !== 200) throw new Error(`${path} answered ${response.statusCode}`);
       }
       times.sort((a, b) => a - b);
-      rows.push([path, `${times[2]!.toFixed(1)} ms`]);
+      cpuTimes.sort((a, b) => a - b);
+      rows.push([path, `${times[4]!.toFixed(1)} ms wall, ${cpuTimes[4]!.toFixed(2)} ms CPU`]);
     }
   } finally {
     await app.close();
@@ -226,13 +235,19 @@ export async function runApiBench(
   seconds = Number(process.env.BENCH_API_SECONDS ?? 15),
 ): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "armtrace-bench-api-"));
+  const existing = process.env.BENCH_API_DB;
   try {
-    const database = await openDatabase({ path: join(folder, "bench.db") });
-    const seedSeconds = await seedEvents(database, eventCount);
-    database.sqlite?.exec("ANALYZE");
+    const database = await openDatabase({ path: existing ?? join(folder, "bench.db") });
+    let seeding = "none: an existing database";
+    if (existing === undefined) {
+      const seedSeconds = await seedEvents(database, eventCount);
+      database.sqlite?.exec("ANALYZE");
+      seeding = Math.round(eventCount / seedSeconds).toLocaleString("en");
+    }
+    const stored = database.sqlite?.prepare(`SELECT count(*) FROM events`).pluck().get() as number;
     const setting: Array<[string, string | number]> = [
-      ["events in database", eventCount.toLocaleString("en")],
-      ["seeding through the event store (events/s)", Math.round(eventCount / seedSeconds).toLocaleString("en")],
+      ["events in database", `${stored.toLocaleString("en")}${existing === undefined ? "" : ` (${existing})`}`],
+      ["seeding through the event store (events/s)", seeding],
       ["cores available", availableParallelism()],
       ["query mix", `${LIST_QUERIES.length} list queries, 20–50 events a page, 32 connections, ${seconds} s`],
     ];
@@ -242,7 +257,7 @@ export async function runApiBench(
     await database.close();
     printFigures("api: list queries over loopback (autocannon), as served", [...setting, ...figuresOf(cached)]);
     printFigures("api: the same with the response cache off (every request queries SQLite)", figuresOf(uncached));
-    printFigures("api: each list query alone, cache off (median of 5, ms)", perQuery);
+    printFigures("api: each list query alone, cache off (median of 9)", perQuery);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -626,7 +626,7 @@ export class EventStore implements EventRepository {
       const events = this.eventsByIds(ids);
       const isLastPage = ids.length < limit && (ids.length > 0 || offset === 0);
       if (isLastPage) return { events, total: offset + ids.length, totalIsLowerBound: false, limit, offset };
-      const count = query.count === "exact" ? statements.exactCount : statements.cappedCount;
+      const count = query.count === "exact" ? statements.exactCount() : statements.cappedCount();
       const counted = this.prepared(count.sql).pluck().get(...count.parameters) as number;
       return query.count !== "exact" && counted > statements.bound
         ? { events, total: statements.bound, totalIsLowerBound: true, limit, offset }
@@ -639,7 +639,7 @@ export class EventStore implements EventRepository {
     const statements = this.listStatements(query, Math.max(0, Math.min(query.limit ?? 50, 10_000)), Math.max(0, query.offset ?? 0));
     const plan = (compiled: { sql: string; parameters: readonly unknown[] }) =>
       (this.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.parameters) as Array<{ detail: string }>).map((row) => row.detail);
-    return { page: plan(statements.page), count: plan(query.count === "exact" ? statements.exactCount : statements.cappedCount) };
+    return { page: plan(statements.page), count: plan(query.count === "exact" ? statements.exactCount() : statements.cappedCount()) };
   }
 
   /** The page of ids, the exact count and the count capped at `bound` (+1 to tell "more") for one list query. */
@@ -648,34 +648,37 @@ export class EventStore implements EventRepository {
     const hints = this.queryHints(query);
     const base = this.database.db.selectFrom("events").where((eb) => this.filterExpression(eb, query, hints));
     const bound = Math.max(this.countCap, offset + limit);
-    // The ids to count. With an actor filter the actor rows drive, each event checked against the other
-    // filters (in events_live_id_idx), so a capped count stops after `bound` events whatever their order.
-    const rest: EventFilter = { ...query, actorKeys: undefined };
-    let probe: CompiledQuery;
-    let all: CompiledQuery;
-    if (query.actorKeys === undefined) {
-      probe = base.select("id").limit(bound + 1).compile();
-      all = base.select("id").compile();
-    } else {
-      const actorEvents = this.actorRows(query, hints.spanDays)
-        .select("event_id")
-        .distinct()
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom("events")
-              .select(sql`1`.as("one"))
-              .whereRef("events.id", "=", "event_actors.event_id")
-              .where((inner) => this.filterExpression(inner as unknown as ExpressionBuilder<Database, "events">, rest, hints)),
-          ),
-        );
-      probe = actorEvents.limit(bound + 1).compile();
-      all = actorEvents.compile();
-    }
+    /**
+     * The ids to count (built only when a count is needed). With an actor filter the actor rows drive, each
+     * event checked against the other filters (in events_live_id_idx), so a capped count stops after `bound`
+     * events whatever their order.
+     */
+    const counted = (cap: number | undefined): CompiledQuery => {
+      let compiled: CompiledQuery;
+      if (query.actorKeys === undefined) {
+        compiled = (cap === undefined ? base.select("id") : base.select("id").limit(cap)).compile();
+      } else {
+        const rest: EventFilter = { ...query, actorKeys: undefined };
+        const actorEvents = this.actorRows(query, hints.spanDays)
+          .select("event_id")
+          .distinct()
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom("events")
+                .select(sql`1`.as("one"))
+                .whereRef("events.id", "=", "event_actors.event_id")
+                .where((inner) => this.filterExpression(inner as unknown as ExpressionBuilder<Database, "events">, rest, hints)),
+            ),
+          );
+        compiled = (cap === undefined ? actorEvents : actorEvents.limit(cap)).compile();
+      }
+      return { ...compiled, sql: `SELECT count(*) FROM (${compiled.sql})` };
+    };
     return {
       page: base.select("id").orderBy(sort.column, sort.direction).orderBy("id", sort.direction).limit(limit).offset(offset).compile(),
-      exactCount: { sql: `SELECT count(*) FROM (${all.sql})`, parameters: all.parameters },
-      cappedCount: { sql: `SELECT count(*) FROM (${probe.sql})`, parameters: probe.parameters },
+      exactCount: () => counted(undefined),
+      cappedCount: () => counted(bound + 1),
       bound,
     };
   }
