@@ -117,7 +117,7 @@ async function expectRollupsMatchFreshFigures(): Promise<void> {
   const allSources = await fresh.sourcesOf(scopes[1]!, 1000);
   expect(allSources.count).toBeGreaterThan(5);
   // And the whole report, over a year and over a period cutting months.
-  for (const [from, to] of [["2024-01-01", "2024-12-31"], ["2024-02-10", "2024-11-20"]]) {
+  for (const [from, to] of [["2024-01-01", "2024-12-31"], ["2024-02-10", "2024-11-20"]] as const) {
     const options = parseReportOptions({ from, to, includeCandidates: true, deadliest: 5 });
     expect(await buildReport(withRollups, options), `report ${from} to ${to}`).toEqual(await buildReport(fresh, options));
   }
