@@ -49,6 +49,8 @@ export interface EventWriteSession {
   currentByGtdId(eventId: string): Event | undefined;
   /** True when some event carries an ACLED (or GTD) id; an import into a database with none skips per-row lookups. */
   hasKeyedEvents(kind: "acled" | "gtd"): boolean;
+  /** About how many events the database holds (the highest id ever given), for choosing a bulk path. */
+  approximateEventCount(): number;
   /** The full snapshot of an event at a version, from its history. */
   snapshot(id: number, version: number): Event | undefined;
   /** A stored source's Admiralty grade: null when ungraded, undefined when there is no such source. */

@@ -27,7 +27,11 @@ export interface ImportEventsInput {
   batchSize?: number;
   /** Called after each batch is written, with the rows read so far (for progress output). */
   onProgress?: (rowsRead: number) => void;
-  /** After this many rows, query indexes are rebuilt once at commit instead of row by row (default 50,000). */
+  /**
+   * After this many rows, query indexes and report rollups are rebuilt once at commit instead of row by row.
+   * Default: as many rows as the database already holds events, at least 2,000 and at most 50,000 (rebuilding
+   * costs about what the tables hold, so a first load takes the bulk path almost at once).
+   */
   deferIndexesAfter?: number;
 }
 
@@ -54,6 +58,7 @@ export interface ImportReport {
 
 const maxListedInMessage = 200;
 const largeImportRows = 50_000;
+const smallestBulkRows = 2_000;
 
 /**
  * Imports an ACLED, GTD or armtrace JSON Lines file in one transaction: all of it or (on any error, a bad
@@ -70,6 +75,8 @@ export async function importEvents(deps: EventDependencies, input: ImportEventsI
   const bulk = deps.events.openBulkWrite();
   try {
     const lookups = bulk.write((session) => new KeyLookups(session));
+    const storedEvents = bulk.write((session) => session.approximateEventCount());
+    const bulkAfter = input.deferIndexesAfter ?? Math.min(largeImportRows, Math.max(smallestBulkRows, storedEvents));
     let batch: ImportedEvent[] = [];
     let written = 0;
     const flush = () => {
@@ -77,7 +84,7 @@ export async function importEvents(deps: EventDependencies, input: ImportEventsI
       batch = [];
       written += pending.length;
       // A large load rebuilds the query indexes once at commit instead of updating them row by row.
-      if (written >= (input.deferIndexesAfter ?? largeImportRows)) bulk.deferQueryIndexes();
+      if (written >= bulkAfter) bulk.deferQueryIndexes();
       bulk.write((session) => {
         for (const imported of pending) applyImported(session, lookups, imported, change, at, report);
       });

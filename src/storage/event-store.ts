@@ -225,6 +225,7 @@ class SqliteEventWriteSession implements EventWriteSession {
       selectEvent: sqlite.prepare(`SELECT * FROM events WHERE id = ?`),
       selectByAcled: sqlite.prepare(`SELECT * FROM events WHERE acled_event_id = ?`),
       selectByGtd: sqlite.prepare(`SELECT * FROM events WHERE gtd_event_id = ?`),
+      maxId: sqlite.prepare(`SELECT max(id) AS id FROM events`),
       anyAcled: sqlite.prepare(`SELECT 1 FROM events WHERE acled_event_id IS NOT NULL LIMIT 1`),
       anyGtd: sqlite.prepare(`SELECT 1 FROM events WHERE gtd_event_id IS NOT NULL LIMIT 1`),
       selectLinks: sqlite.prepare(`${linkSelect} WHERE es.event_id = ? ORDER BY es.id`),
@@ -277,6 +278,10 @@ class SqliteEventWriteSession implements EventWriteSession {
   stopDeferringDetails(): void {
     this.pending?.discard();
     this.pending = undefined;
+  }
+
+  approximateEventCount(): number {
+    return (this.statements.maxId.get() as { id: number | null }).id ?? 0;
   }
 
   hasKeyedEvents(kind: "acled" | "gtd"): boolean {
