@@ -109,7 +109,8 @@ describe("ranges, objects of a second verb, speakers and family members", () => 
     expect(read("Militants killed a village elder and his three sons.")).toEqual(["killed:civilians:1", "killed:civilians:3"]);
   });
   it("does not count the one who reports the toll", () => {
-    expect(read("The raid left four militants dead and two wounded, a security official told reporters.")).toEqual(["killed:militants:4", "injured:unknown:2"]);
+    // A bare count joined by "and" keeps the subject (shared dev 039, held-out decision 6).
+    expect(read("The raid left four militants dead and two wounded, a security official told reporters.")).toEqual(["killed:militants:4", "injured:militants:2"]);
     expect(read("Gunmen killed three labourers and injured two, a district police officer said.")).toEqual(["killed:civilians:3", "injured:unknown:2"]);
   });
   it("reads 'members of one family' as civilians with their named parts", () => {
@@ -151,5 +152,23 @@ describe("one named person with a title", () => {
   });
   it("reads 'sent N terrorists to hell' as a killing", () => {
     expect(read("Own troops sent five terrorists to hell.")).toEqual(["killed:militants:5"]);
+  });
+});
+
+describe("splits and subjects written the way real reports write them", () => {
+  it("reads 'N of them X' as a part of the total before it", () => {
+    expect(read("Five people, two of them policemen, were shot dead late on Tuesday.")).toEqual(["killed:unknown:5", "killed:security_forces:2^"]);
+  });
+  it("reads 'including' after a passive outcome", () => {
+    expect(read("Nine people were injured, including three policemen.")).toEqual(["injured:unknown:9", "injured:security_forces:3^"]);
+  });
+  it("gives a whole group the kind 'all of them' names", () => {
+    expect(read("Eight people, all of them women and children, were killed when aircraft bombed houses.")).toEqual(["killed:civilians:8"]);
+  });
+  it("keeps the subject for a bare count joined by 'and', but not for 'others'", () => {
+    expect(read("Two passengers were killed and five were injured when a grenade hit.")).toEqual(["killed:civilians:2", "injured:civilians:5"]);
+    expect(read("Six FC personnel were martyred and four injured.")).toEqual(["killed:security_forces:6", "injured:security_forces:4"]);
+    expect(read("Two soldiers were martyred and four others were injured.")).toEqual(["killed:security_forces:2", "injured:unknown:4"]);
+    expect(read("Two civilians were killed and 11 injured, including four Frontier Corps personnel.")).toEqual(["killed:civilians:2", "injured:unknown:11", "injured:security_forces:4^"]);
   });
 });

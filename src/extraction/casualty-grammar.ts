@@ -159,7 +159,10 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
       }
       return { category, isBare: false, isOthers: false, from: numberFrom, to: j + 2 };
     }
-    if (next === "them" || next === "those" || next === "whom" || next === "the" || next === "these" || next === "its" || next === "their" || next === "his" || next === "her" || next === "which") return undefined;
+    // "five people, two of them policemen, …": the part names its own people after "of them".
+    const partitiveHead = (next === "them" || next === "whom") && tokens[j + 2] !== undefined && casualtyHeads.has(tokens[j + 2]!.norm) && casualtyHeads.get(tokens[j + 2]!.norm) !== "generic";
+    if (partitiveHead) j += 2;
+    else if (next === "them" || next === "those" || next === "whom" || next === "the" || next === "these" || next === "its" || next === "their" || next === "his" || next === "her" || next === "which") return undefined;
   }
   let headCategory: CasualtyCategory | undefined;
   let headIsGeneric = false;
@@ -396,15 +399,29 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     let k = group.to;
     // "11 injured, including four FC personnel": a bare count, its outcome, then its parts.
     if (group.isBare && outcomeAt(tokens, k) !== undefined && tokens[outcomeAt(tokens, k)!.to]?.norm === ",") k = outcomeAt(tokens, k)!.to;
+    else if (!group.isBare) {
+      // "Nine people were injured, including three policemen": the parts after the passive outcome.
+      let a = k;
+      while (a < k + 3 && auxiliaryWords.has(tokens[a]?.norm ?? "")) a++;
+      const outcome = a > k ? outcomeAt(tokens, a) : undefined;
+      if (outcome !== undefined && tokens[outcome.to]?.norm === "," && tokens[outcome.to + 1]?.norm === "including") k = outcome.to;
+    }
     if (tokens[k]?.norm === ",") k++;
     const cue = tokens[k]?.norm;
-    const isIncluding = cue === "including" || cue === "incl" || (cue === "among" && (tokens[k + 1]?.norm === "them" || tokens[k + 1]?.norm === "whom")) || (cue === "of" && tokens[k + 1]?.norm === "whom");
+    // "eight people, all of them women and children": every one of the group is of the kind named.
+    if (cue === "all" && tokens[k + 1]?.norm === "of" && (tokens[k + 2]?.norm === "them" || tokens[k + 2]?.norm === "whom") && group.category === "unknown") {
+      const kind = casualtyHeads.get(tokens[k + 3]?.norm ?? "");
+      if (kind !== undefined && kind !== "generic") group.category = kind;
+      continue;
+    }
+    const isPartitive = groups[g + 1]?.from === k && tokens[k + 1]?.norm === "of" && (tokens[k + 2]?.norm === "them" || tokens[k + 2]?.norm === "whom");
+    const isIncluding = isPartitive || cue === "including" || cue === "incl" || (cue === "among" && (tokens[k + 1]?.norm === "them" || tokens[k + 1]?.norm === "whom")) || (cue === "of" && tokens[k + 1]?.norm === "whom");
     if (!isIncluding) continue;
     for (let h = g + 1; h < groups.length; h++) {
       const part = groups[h]!;
       const between = tokens.slice(groups[h - 1]!.to, part.from).map((t) => t.norm);
       if (h > g + 1 && !between.every((w) => w === "and" || w === "," || w === "as" || w === "well")) break;
-      if (h === g + 1 && part.from - group.to > 4) break;
+      if (h === g + 1 && part.from - Math.max(group.to, k) > 4) break;
       part.partOf = g;
     }
   }
@@ -588,6 +605,16 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
     // "the bodies of seven people and 15 injured …": an active outcome right before the group is its own.
     const ownActive = isActiveOutcomeBefore(tokens, groups[g]!.from) ? leftOutcome(g) : undefined;
     outcomes[g] = ownActive ?? rightOutcome(g, false) ?? leftOutcome(g) ?? rightOutcome(g, true) ?? relativeOutcome(g);
+  }
+  // "Two passengers were killed and five were injured": a bare count joined to a counted group keeps its people.
+  for (let g = 1; g < groups.length; g++) {
+    const group = groups[g]!;
+    const previous = groups[g - 1]!;
+    if (!group.isBare || group.isOthers || group.partOf !== null || group.category !== "unknown" || previous.isBare || previous.partOf !== null || previous.category === "unknown") continue;
+    if (groups.some((part) => part.partOf === g)) continue;
+    if (tokens[group.from - 1]?.norm !== "and" || outcomes[g] === undefined || outcomes[g - 1] === undefined || outcomes[g] === outcomes[g - 1]) continue;
+    if (!auxiliaryWords.has(tokens[group.to]?.norm ?? "") && outcomeAt(tokens, group.to) === undefined) continue;
+    group.category = previous.category;
   }
   const mentions: CasualtyMention[] = [];
   const mentionIndex = new Map<number, number>();
