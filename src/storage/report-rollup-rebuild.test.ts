@@ -17,7 +17,7 @@ import { borderBucket, borderDistanceFunction, rebuildReportRollups, registerBor
  */
 
 const importer = { actor: "importer" };
-const rollupTables = ["report_rollup", "report_border_rollup", "report_actor_rollup", "report_source_links", "report_source_words"] as const;
+const rollupTables = ["report_rollup", "report_border_rollup", "report_actor_rollup", "report_source_links", "report_source_words", "report_year_rollup", "report_month_rollup"] as const;
 /** Far above any test's row count: the per-row triggers keep the rollups. */
 const never = 1_000_000_000;
 

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { borderCellKey, borderDistanceSql, killedTotal, maxRolledUpBorderKm } from "./migrations/060-report-rollups.ts";
 import { sourceSetRebuildStatements, sourceSetTriggerNames } from "./migrations/062-report-source-sets.ts";
+import { coarseRollupRebuildStatements, coarseRollupTriggerNames } from "./migrations/064-report-coarse-rollups.ts";
 import { distanceToSegmentsKm } from "./report-store.ts";
 
 /**
@@ -13,7 +14,7 @@ import { distanceToSegmentsKm } from "./report-store.ts";
  * computes for events stored before it): the same keys (NULL stored as ''), the same "counted" condition, the
  * same figures, the same border bucket. Rows the triggers bring down to zero incidents are deleted by them, so
  * a table rebuilt from the live events holds the same rows. src/storage/report-rollup-rebuild.test.ts checks
- * this against the triggers on the same imports. Migration 062's source sets are rebuilt by its own statements.
+ * this against the triggers on the same imports. Migrations 062 and 064 rebuild their tables by their own statements.
  *
  * One difference of means: the distance to the border, which the triggers compute in SQL, is computed here by
  * a SQL function written in JavaScript (ReportStore's distanceToSegmentsKm over the same grid cell's candidate
@@ -112,9 +113,10 @@ export const rollupRebuildStatements: readonly string[] = [
     -- Each actor row finds its event by rowid (the planner would otherwise probe the actors per event).
     FROM event_actors a CROSS JOIN events ev ON ev.id = a.event_id WHERE ${isCounted("ev")} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   ...sourceSetRebuildStatements,
+  ...coarseRollupRebuildStatements,
 ];
 
-/** The rollup triggers of migrations 060 and 062, by name. */
+/** The rollup triggers of migrations 060, 062 and 064, by name. */
 export const rollupTriggerNames = [
   "report_rollup_event_insert",
   "report_rollup_event_update",
@@ -123,6 +125,7 @@ export const rollupTriggerNames = [
   "report_rollup_actor_delete",
   "report_rollup_actor_update",
   ...sourceSetTriggerNames,
+  ...coarseRollupTriggerNames,
 ] as const;
 
 export interface SuspendedRollups {

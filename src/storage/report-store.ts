@@ -178,6 +178,43 @@ export function distanceToSegmentsKm(lat: number, lon: number, segments: Readonl
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** The YYYY-MM months of the years firstYear–lastYear. */
+function monthsOfYears(firstYear: number, lastYear: number): string[] {
+  const months: string[] = [];
+  for (let year = firstYear; year <= lastYear; year += 1) for (let month = 1; month <= 12; month += 1) months.push(`${year}-${String(month).padStart(2, "0")}`);
+  return months;
+}
+
+/**
+ * Where the (place, type) figures of the whole months come from, as disjoint parts (alias r): the whole years
+ * among them from report_year_rollup, the rest from report_rollup — months before the first whole year, events
+ * starting in a whole year and ending after the last one, and months after the last whole year.
+ */
+function cellParts(months: NonNullable<ReturnType<typeof wholeMonths>>): Array<{ table: string; dates: string; parameters: string[] }> {
+  const monthly = `r.first_month >= ? AND r.first_month <= ? AND r.last_month <= ?`;
+  const [startYear, startMonth] = months.firstMonth.split("-").map(Number) as [number, number];
+  const [endYear, endMonth] = months.lastMonth.split("-").map(Number) as [number, number];
+  const firstYear = startMonth === 1 ? startYear : startYear + 1;
+  const lastYear = endMonth === 12 ? endYear : endYear - 1;
+  if (firstYear > lastYear) return [{ table: "report_rollup", dates: monthly, parameters: [months.firstMonth, months.lastMonth, months.lastMonth] }];
+  const yearsStart = `${firstYear}-01`;
+  const yearsEnd = `${lastYear}-12`;
+  const parts = [{ table: "report_year_rollup", dates: `r.first_year >= ? AND r.first_year <= ? AND r.last_year <= ?`, parameters: [String(firstYear), String(lastYear), String(lastYear)] }];
+  if (months.firstMonth < yearsStart) {
+    parts.push({ table: "report_rollup", dates: `r.first_month >= ? AND r.first_month < ? AND r.last_month <= ?`, parameters: [months.firstMonth, yearsStart, months.lastMonth] });
+  }
+  if (months.lastMonth > yearsEnd) {
+    const yearMonths = monthsOfYears(firstYear, lastYear);
+    parts.push({
+      table: "report_rollup",
+      dates: `r.first_month IN (${yearMonths.map(() => "?").join(", ")}) AND r.last_month > ? AND r.last_month <= ?`,
+      parameters: [...yearMonths, yearsEnd, months.lastMonth],
+    });
+    parts.push({ table: "report_rollup", dates: `r.first_month > ? AND r.first_month <= ? AND r.last_month <= ?`, parameters: [yearsEnd, months.lastMonth, months.lastMonth] });
+  }
+  return parts;
+}
+
 export class ReportStore implements ReportDataSource {
   private readonly sqlite: BetterSqlite3.Database;
   private readonly useRollups: boolean;
@@ -334,19 +371,22 @@ export class ReportStore implements ReportDataSource {
       const place = this.placeFilter(scope, "r");
       const where = `r.first_month >= ? AND r.first_month <= ? AND r.last_month <= ? AND ${place.clauses.join(" AND ")}`;
       const parameters = [rolledUp.firstMonth, rolledUp.lastMonth, rolledUp.lastMonth, ...place.parameters];
-      const cellRows = this.prepare(
-        isTypesOnly
-          ? `SELECT '', '', '', r.type, sum(r.unlocated), ${figureSums} FROM report_rollup r WHERE ${where} GROUP BY r.type`
-          : `SELECT r.country, r.admin1, r.admin2, r.type, sum(r.unlocated), ${figureSums} FROM report_rollup r WHERE ${where} GROUP BY r.country, r.admin1, r.admin2, r.type`,
-      )
-        .raw()
-        .all(...parameters) as RawRow[];
-      for (const row of cellRows) {
-        addRaw(cellFor((row[0] as string) || null, (row[1] as string) || null, (row[2] as string) || null, row[3] as string), row, 5);
-        withoutCoordinates += row[4] as number;
+      for (const part of cellParts(rolledUp)) {
+        const partWhere = `${part.dates} AND ${place.clauses.join(" AND ")}`;
+        const cellRows = this.prepare(
+          isTypesOnly
+            ? `SELECT '', '', '', r.type, sum(r.unlocated), ${figureSums} FROM ${part.table} r WHERE ${partWhere} GROUP BY r.type`
+            : `SELECT r.country, r.admin1, r.admin2, r.type, sum(r.unlocated), ${figureSums} FROM ${part.table} r WHERE ${partWhere} GROUP BY r.country, r.admin1, r.admin2, r.type`,
+        )
+          .raw()
+          .all(...part.parameters, ...place.parameters) as RawRow[];
+        for (const row of cellRows) {
+          addRaw(cellFor((row[0] as string) || null, (row[1] as string) || null, (row[2] as string) || null, row[3] as string), row, 5);
+          withoutCoordinates += row[4] as number;
+        }
       }
       if (!isTypesOnly) {
-        const monthRows = this.prepare(`SELECT r.first_month, ${figureSums} FROM report_rollup r WHERE ${where} GROUP BY r.first_month`).raw().all(...parameters) as RawRow[];
+        const monthRows = this.prepare(`SELECT r.first_month, ${figureSums} FROM report_month_rollup r WHERE ${where} GROUP BY r.first_month`).raw().all(...parameters) as RawRow[];
         for (const row of monthRows) addRaw(monthFor(row[0] as string), row, 1);
         const actorRows = this.prepare(
           `SELECT r.name, sum(r.incidents), sum(r.killed), sum(r.injured) FROM report_actor_rollup r WHERE ${where} AND r.role = 'perpetrator' GROUP BY r.name`,

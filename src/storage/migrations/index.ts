@@ -14,6 +14,7 @@ import { migration060ReportRollups } from "./060-report-rollups.ts";
 import { migration061ReportIndexes } from "./061-report-indexes.ts";
 import { migration062ReportSourceSets } from "./062-report-source-sets.ts";
 import { migration063ReportEdgeIndex } from "./063-report-edge-index.ts";
+import { migration064ReportCoarseRollups } from "./064-report-coarse-rollups.ts";
 
 /** Every migration armtrace knows, in apply order (ids sort the same way). Append only. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   migration061ReportIndexes,
   migration062ReportSourceSets,
   migration063ReportEdgeIndex,
+  migration064ReportCoarseRollups,
 ];

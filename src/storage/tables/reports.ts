@@ -81,6 +81,27 @@ export interface ReportSourceWordsTable extends SourceBucket {
   bits: number;
 }
 
+/** report_rollup's figures per whole years of the date span (migration 064). */
+export interface ReportYearRollupTable extends FigureColumns {
+  first_year: string;
+  last_year: string;
+  country: string;
+  admin1: string;
+  admin2: string;
+  type: string;
+  review_state: string;
+  unlocated: number;
+}
+
+/** report_rollup's figures without district and type, for the monthly trend (migration 064). */
+export interface ReportMonthRollupTable extends FigureColumns {
+  first_month: string;
+  last_month: string;
+  country: string;
+  admin1: string;
+  review_state: string;
+}
+
 export interface ReportTables {
   report_rollup: ReportRollupTable;
   report_border_rollup: ReportBorderRollupTable;
@@ -88,4 +109,6 @@ export interface ReportTables {
   report_border_segments: ReportBorderSegmentsTable;
   report_source_links: ReportSourceLinksTable;
   report_source_words: ReportSourceWordsTable;
+  report_year_rollup: ReportYearRollupTable;
+  report_month_rollup: ReportMonthRollupTable;
 }
