@@ -165,6 +165,10 @@ describe("splits and subjects written the way real reports write them", () => {
   it("gives a whole group the kind 'all of them' names", () => {
     expect(read("Eight people, all of them women and children, were killed when aircraft bombed houses.")).toEqual(["killed:civilians:8"]);
   });
+  it("never counts a road number", () => {
+    expect(read("Gunmen stopped a bus on the N-40 highway near Noshki, offloaded 11 passengers and shot them dead.")).toEqual(["killed:civilians:11"]);
+    expect(read("Gunmen blocked the N-25 and killed six passengers.")).toEqual(["killed:civilians:6"]);
+  });
   it("keeps the subject for a bare count joined by 'and', but not for 'others'", () => {
     expect(read("Two passengers were killed and five were injured when a grenade hit.")).toEqual(["killed:civilians:2", "injured:civilians:5"]);
     expect(read("Six FC personnel were martyred and four injured.")).toEqual(["killed:security_forces:6", "injured:security_forces:4"]);

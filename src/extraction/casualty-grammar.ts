@@ -347,6 +347,11 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     const isAttackerPartitive = tokens[i + 1]?.norm === "of" && tokens[i + 2]?.norm === "the" && casualtyHeads.get(tokens[i + 3]?.norm ?? "") === "militants";
     if (number.isArticle && !isAttackerPartitive && (tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "another")) continue;
     if (word === "one" && (tokens[i - 1]?.norm === "no" || tokens[i - 1]?.norm === "any" || tokens[i - 1]?.norm === "every")) continue;
+    // A road or code, not a count: "the N-40 highway", "N-25", "M-2 motorway", "Route 7".
+    if (number.isArticle === false && tokens[i]!.isNumber && ((tokens[i - 1]?.norm === "-" && tokens[i - 2]?.isWord === true && tokens[i - 2]!.norm.length <= 2 && !tokens[i - 2]!.isNumber) || tokens[i - 1]?.norm === "route")) {
+      i = number.to - 1;
+      continue;
+    }
     // A range ("10 to 12 people", "20-25 militants", "between 8 and 10 soldiers", "one or two"): its lower bound.
     const upper = rangeEnd(tokens, number);
     const group = readGroup(tokens, number.from, upper ?? number.to, number.isArticle && upper === undefined);

@@ -465,5 +465,12 @@ Earlier, terrorists killed two policemen in Tank district.`,
       ["weapons 1500 at_least 2024-05/2025-05"],
     );
   });
+  it("ends the parts of a total at a new clause", () => {
+    expectClaims(
+      "Militants carried out 82 attacks across Pakistan in July, PICSS said in its monthly report. The attacks killed 101 people, including 47 security personnel, the think tank said, while 123 people were injured.",
+      "2025-08-02",
+      ["attacks 82 exact 2025-07", "killed 101 exact 2025-07", "killed 47 exact 2025-07", "injured 123 exact 2025-07"],
+    );
+  });
 });
 

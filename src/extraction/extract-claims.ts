@@ -161,6 +161,16 @@ function leftOutcome(tokens: readonly Token[], numberFrom: number): "killed" | "
   return undefined;
 }
 
+/** "… 101 people, including 47 soldiers": a count in the parts of a total, unless a new clause has begun ("…, while 123 were injured"). */
+function isAfterIncluding(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+    const w = tokens[k]!.norm;
+    if (w === "including" || w === "whom") return true;
+    if (w === "while" || w === "whereas" || w === "but" || w === ";" || w === "said" || w === "says") return false;
+  }
+  return false;
+}
+
 function peopleOutcome(tokens: readonly Token[], nounEnd: number): "killed" | "injured" | undefined {
   for (let j = nounEnd, steps = 0; j < tokens.length && steps < 14; j++, steps++) {
     const w = tokens[j]!.norm;
@@ -430,7 +440,7 @@ function readFigures(frame: SentenceFrame, state: DocumentState, hasCoveredPerio
     }
     const mention = noun.isPeople || next === undefined || !/^(,|\.|;|\)|in|during|to|and|while)$/.test(next) ? mentionAt(i) : undefined;
     if (noun.isPeople || mention !== undefined) {
-      const isPart = (mention !== undefined && mention.partOf !== null) || tokens.slice(Math.max(0, i - 12), i).some((x) => x.norm === "including" || x.norm === "whom");
+      const isPart = (mention !== undefined && mention.partOf !== null) || isAfterIncluding(tokens, i);
       const parentOutcome = isPart ? lastPeopleOutcome : undefined;
       const left = leftOutcome(tokens, i);
       let outcome = left === null ? undefined : left ?? parentOutcome ?? peopleOutcome(tokens, noun.isPeople ? noun.end : number.to);
