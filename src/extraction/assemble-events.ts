@@ -202,6 +202,7 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
     const sided = new Map<CasualtyCategory, Map<string, number>>();
     const martyredSides = new Set<string>();
     const moreByCategory = new Map<CasualtyCategory, number>();
+    let sawToll = false;
     for (const toll of counted) {
       for (const side of toll.martyredSides) martyredSides.add(side);
       let part = toll[outcome];
@@ -213,7 +214,8 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
       let sum = 0;
       let any = false;
       // "More" adds only to a toll told before in this report; a lead's "seven more lives" counts from earlier days.
-      const isAfterToll = counted.slice(0, counted.indexOf(toll)).some((t) => Object.keys(t[outcome]).length > 0);
+      const isAfterToll = sawToll;
+      if (Object.keys(toll[outcome]).length > 0) sawToll = true;
       for (const category of casualtyCategories) {
         const more = isAfterToll ? toll.more[outcome][category] ?? 0 : 0;
         const stated = part[category];
@@ -269,10 +271,21 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
     if (total !== undefined) {
       // People a sentence adds ("were also wounded") whose kind no other sentence counted.
       let added = 0;
-      for (const toll of counted) {
-        for (const [category, value] of Object.entries(toll.added[outcome]) as Array<[CasualtyCategory, number]>) {
-          const elsewhere = counted.some((o) => o !== toll && (o[outcome][category] !== undefined || Object.values(o[outcome]).includes(value)));
-          if (!elsewhere) added += value;
+      if (counted.some((t) => Object.keys(t.added[outcome]).length > 0)) {
+        // How many sentences count each kind and each figure, to tell whether another sentence told them.
+        const kindCount = new Map<string, number>();
+        const figureCount = new Map<number, number>();
+        for (const toll of counted) {
+          for (const key of Object.keys(toll[outcome])) kindCount.set(key, (kindCount.get(key) ?? 0) + 1);
+          for (const figure of new Set(Object.values(toll[outcome]))) figureCount.set(figure, (figureCount.get(figure) ?? 0) + 1);
+        }
+        for (const toll of counted) {
+          const own = toll[outcome];
+          for (const [category, value] of Object.entries(toll.added[outcome]) as Array<[CasualtyCategory, number]>) {
+            const kindElsewhere = (kindCount.get(category) ?? 0) - (own[category] !== undefined ? 1 : 0) > 0;
+            const figureElsewhere = (figureCount.get(value) ?? 0) - (Object.values(own).includes(value) ? 1 : 0) > 0;
+            if (!kindElsewhere && !figureElsewhere) added += value;
+          }
         }
       }
       const specific = casualtyCategories.filter((c) => c !== "unknown").reduce((s, c) => s + (counts[c] ?? 0), 0);
@@ -280,12 +293,25 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
       const remainder = Math.max(0, ...tolls.map((t) => t.remainder[outcome] ?? 0)) - identified;
       // "Four others" beside soldiers are not the militants another sentence counts (and the other way round).
       let others = 0;
-      for (const toll of counted) {
-        const rest = toll.others[outcome];
-        if (rest === undefined) continue;
-        const elsewhere = counted.filter((o) => o !== toll && Object.keys(o[outcome]).length > 0);
-        const otherCamp = elsewhere.length > 0 && elsewhere.every((o) => (Object.keys(o[outcome]) as CasualtyCategory[]).every((c) => c !== "unknown" && (c === "militants") !== rest.besideMilitants));
-        if (otherCamp) others = Math.max(others, rest.value);
+      if (counted.some((t) => t.others[outcome] !== undefined)) {
+        const campOf = (toll: SentenceToll): "militants" | "others" | "mixed" | undefined => {
+          const keys = Object.keys(toll[outcome]);
+          if (keys.length === 0) return undefined;
+          if (keys.every((c) => c === "militants")) return "militants";
+          return keys.every((c) => c !== "unknown" && c !== "militants") ? "others" : "mixed";
+        };
+        const camps = counted.map(campOf);
+        const stating = camps.filter((c) => c !== undefined).length;
+        const militantOnly = camps.filter((c) => c === "militants").length;
+        const othersOnly = camps.filter((c) => c === "others").length;
+        counted.forEach((toll, index) => {
+          const rest = toll.others[outcome];
+          if (rest === undefined) return;
+          const own = camps[index];
+          const elsewhere = stating - (own !== undefined ? 1 : 0);
+          const sameCampElsewhere = rest.besideMilitants ? othersOnly - (own === "others" ? 1 : 0) : militantOnly - (own === "militants" ? 1 : 0);
+          if (elsewhere > 0 && sameCampElsewhere === elsewhere) others = Math.max(others, rest.value);
+        });
       }
       const moreUnknown = moreByCategory.get("unknown") ?? 0;
       const reached = Math.max(0, ...counted.map((t) => t.reached[outcome] ?? 0));
