@@ -307,8 +307,9 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     if ((word === "a" || word === "an") && !headAhead(tokens, i + 1)) continue;
     // "… a polio vaccinator and the policeman escorting him": a definite singular in a list counts one.
     // "… and wounded his son", "killing the driver": a definite singular right after an active outcome counts one.
-    const afterActiveVerb = tokens[i - 1] !== undefined && !/^(?:claimed|claiming|took|taking)$/.test(tokens[i - 1]!.norm) && isActiveOutcomeBefore(tokens, i);
-    if ((word === "the" || word === "his" || word === "her" || word === "their") && ((tokens[i - 1]?.norm === "and" && groups.length > 0 && groups[groups.length - 1]!.to >= i - 1) || (tokens[i - 1]?.norm === "including" && groups.length > 0) || afterActiveVerb)) {
+    const isDefinite = word === "the" || word === "his" || word === "her" || word === "their";
+    const afterActiveVerb = isDefinite && tokens[i - 1] !== undefined && !/^(?:claimed|claiming|took|taking)$/.test(tokens[i - 1]!.norm) && isActiveOutcomeBefore(tokens, i);
+    if (isDefinite && ((tokens[i - 1]?.norm === "and" && groups.length > 0 && groups[groups.length - 1]!.to >= i - 1) || (tokens[i - 1]?.norm === "including" && groups.length > 0) || afterActiveVerb)) {
       if (parseNumberAt(tokens, i + 1) !== undefined && !parseNumberAt(tokens, i + 1)!.isArticle) continue;
       const head = casualtyHeads.get(tokens[i + 1]?.norm ?? "") ?? casualtyHeads.get(tokens[i + 2]?.norm ?? "");
       const singular = !/s$/.test(tokens[i + 1]?.norm ?? "") || /(?:ss|us)$/.test(tokens[i + 1]?.norm ?? "");
@@ -322,7 +323,7 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
       }
     }
     // "gunmen killed journalist Arif Khan", "troops killed militant commander Abdullah": a title and a name after the verb.
-    if (isActiveOutcomeBefore(tokens, i) && !tokens[i]!.isNumber) {
+    if ((casualtyHeads.has(word) || categoryModifiers.has(word)) && !tokens[i]!.isNumber && isActiveOutcomeBefore(tokens, i)) {
       let k = i;
       while (categoryModifiers.has(tokens[k]?.norm ?? "") && k < i + 2) k++;
       const title = casualtyHeads.get(tokens[k]?.norm ?? "");
