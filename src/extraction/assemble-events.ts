@@ -7,6 +7,7 @@
  */
 import type { ActorEntry, PlaceEntry, WeaponCategory } from "../codebook/codebook-types.ts";
 import type { CasualtyMention } from "./casualty-grammar.ts";
+import { casualtyHeads } from "./casualty-lexicon.ts";
 import { numberWordValue } from "./parse-number.ts";
 import type { ExtractionCodebook } from "./extraction-codebook.ts";
 import { casualtyCategories, emptyCounts, type CasualtyCategory, type CasualtyCounts, type ExtractedEvent, type ExtractedEventType } from "./extraction-types.ts";
@@ -26,6 +27,8 @@ interface SentenceToll {
   taliban: { killed?: number; injured?: number };
   /** "The wounded children were taken to hospital": who all of an outcome's casualties were, where the toll says no more. */
   marksAll: { killed?: CasualtyCategory; injured?: CasualtyCategory };
+  /** "Others who lost their lives included shopkeepers …": who the unknown rest of a toll were. */
+  restAre: { killed?: CasualtyCategory; injured?: CasualtyCategory };
   /** Victims a sentence names after the toll ("the victims were identified as … along with a civilian driver"): no longer the unknown rest. */
   identified: { killed?: number; injured?: number };
   /** Per category, the people the words place on one state's side ("Afghan soldiers", "Pakistani troops"): two sides of a clash add up. */
@@ -83,6 +86,8 @@ const victimsIdentified = /\b(?:the )?(victims|deceased|dead|martyrs|martyred|ki
 const attackerKilled = /\bthe (?:lone |suicide )?(?:bomber|gunman|attacker|assailant)(?:,? who|, [^,;]{0,90},)? (?:was|had been|has been|was later|was also) (?:also |later |subsequently |himself )?(?:killed|shot dead|gunned down|neutrali[sz]ed)\b|\b(?:also )?kill(?:ed|ing) the (?:suicide )?bomber\b/;
 /** "The wounded children were …", "all the dead were civilians": every casualty of that outcome was a civilian. */
 const allVictimsAre = /^\W*(?:all )?the (injured|wounded|dead|deceased) (?:civilians|children|women|students|passengers|worshippers|labourers|laborers|villagers|pilgrims|schoolchildren)\b (?:were|have been|had been)\b(?! (?:among|including))/;
+/** "Others who lost their lives included shopkeepers", "the other injured, all labourers, …": who the rest of a toll were. */
+const restOfToll = /\b(?:the )?others? (who (?:lost their lives|died|were killed|were injured|were wounded)|injured|wounded|dead|killed|victims)\b,? (?:(?:were|included|include|all|mostly|mainly)\s+)+(\w+)/;
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
 
 /** "the death toll rose to 14", "officials put the toll at nine", "the number of injured climbed to 40". */
@@ -100,7 +105,7 @@ function numberFromText(word: string): number | undefined {
 }
 
 function sentenceToll(frame: SentenceFrame): SentenceToll {
-  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, identified: {}, marksAll: {}, sides: { killed: {}, injured: {} }, added: { killed: {}, injured: {} }, others: {}, martyredSides: [], more: { killed: {}, injured: {} }, reached: {}, isCounterClaim: counterClaim.test(frame.text) };
+  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, identified: {}, marksAll: {}, sides: { killed: {}, injured: {} }, added: { killed: {}, injured: {} }, others: {}, martyredSides: [], more: { killed: {}, injured: {} }, reached: {}, restAre: {}, isCounterClaim: counterClaim.test(frame.text) };
   const isMartyrSentence = martyrWords.test(frame.text);
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
     toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
@@ -153,6 +158,8 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
   if (toll.killed.militants === undefined && attackerKilled.test(frame.text)) add("killed", "militants", 1);
   const all = allVictimsAre.exec(frame.text);
   if (all !== null && mentions.length === 0) toll.marksAll[/injur|wound/.test(all[1]!) ? "injured" : "killed"] = "civilians";
+  const rest = restOfToll.exec(frame.text);
+  if (rest !== null && casualtyHeads.get(rest[2]!) === "civilians") toll.restAre[/injur|wound/.test(rest[1]!) ? "injured" : "killed"] = "civilians";
   const update = tollUpdate.exec(frame.text) ?? tollRaise.exec(frame.text);
   if (update !== null) {
     const value = numberFromText(update[2]!);
@@ -325,6 +332,11 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
       const whole = Math.max(total + added + moreUnknown, specific + others, reached);
       if (Math.max(whole - specific, remainder) > 0) counts.unknown = Math.max(whole - specific, remainder);
       else if (sawUnknown && specific === 0) counts.unknown = 0;
+      const restAre = tolls.find((t) => t.restAre[outcome] !== undefined)?.restAre[outcome];
+      if (restAre !== undefined && (counts.unknown ?? 0) > 0) {
+        counts[restAre] = (counts[restAre] ?? 0) + counts.unknown!;
+        counts.unknown = null;
+      }
     }
     return counts;
   };
@@ -507,7 +519,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     }
     if (frame.isAggregate) continue;
     const score = maxScore(frame);
-    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text);
+    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text) || restOfToll.test(frame.text);
     const places = distinctPlaces(frame).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
       const own = frameDate(frame, current.date)?.date;

@@ -151,3 +151,16 @@ describe("updates and summaries", () => {
     expect(doc.events.map((e) => [e.admin2, e.date])).toEqual([["Bannu", "2024-05-06"], ["Lakki Marwat", "2024-05-06"]]);
   });
 });
+
+describe("who the rest of a toll were", () => {
+  it("reads 'others who lost their lives included shopkeepers' as the civilians among the rest", () => {
+    const doc = extract("QUETTA: At least 12 people were killed in a blast in a Quetta market on Friday, officials said. Two policemen were among the dead. Others who lost their lives included traders and labourers.");
+    expect(doc.events[0]!.killed).toEqual({ security_forces: 2, civilians: 10, militants: null, unknown: null });
+  });
+  it("reads 'the other injured, all shopkeepers' likewise, and leaves the rest unknown otherwise", () => {
+    const doc = extract("PESHAWAR: Nine people, including three policemen, were injured when a bomb went off in a Peshawar bazaar on Tuesday, police said. The other injured, all shopkeepers, were taken to hospital.");
+    expect(doc.events[0]!.injured).toEqual({ security_forces: 3, civilians: 6, militants: null, unknown: null });
+    const plain = extract("PESHAWAR: Nine people, including three policemen, were injured when a bomb went off in a Peshawar bazaar on Tuesday, police said.");
+    expect(plain.events[0]!.injured).toEqual({ security_forces: 3, civilians: null, militants: null, unknown: 6 });
+  });
+});
