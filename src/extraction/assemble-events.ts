@@ -86,6 +86,8 @@ const victimsIdentified = /\b(?:the )?(victims|deceased|dead|martyrs|martyred|ki
 const attackerKilled = /\bthe (?:lone |suicide )?(?:bomber|gunman|attacker|assailant)(?:,? who|, [^,;]{0,90},)? (?:was|had been|has been|was later|was also) (?:also |later |subsequently |himself )?(?:killed|shot dead|gunned down|neutrali[sz]ed)\b|\b(?:also )?kill(?:ed|ing) the (?:suicide )?bomber\b/;
 /** "The wounded children were …", "all the dead were civilians": every casualty of that outcome was a civilian. */
 const allVictimsAre = /^\W*(?:all )?the (injured|wounded|dead|deceased) (?:civilians|children|women|students|passengers|worshippers|labourers|laborers|villagers|pilgrims|schoolchildren)\b (?:were|have been|had been)\b(?! (?:among|including))/;
+/** A running total over several days with the part one day added ("…, including 10 hurt in Friday's clashes, … in four days of fighting"). */
+const runningTotal = /\bincluding (\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:people |persons )?(hurt|injured|wounded|killed|dead) (?:in|on|during) [^,;.]{3,40}, [^.;]*?\b(?:(?:in|over|during) the (?:past |last )?(?:[a-z]+|\d+) days|days of|so far|since)\b/;
 /** "Others who lost their lives included shopkeepers", "the other injured, all labourers, …": who the rest of a toll were. */
 const restOfToll = /\b(?:the )?others? (who (?:lost their lives|died|were killed|were injured|were wounded)|injured|wounded|dead|killed|victims)\b,? (?:(?:were|included|include|all|mostly|mainly)\s+)+(\w+)/;
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
@@ -158,6 +160,16 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
   if (toll.killed.militants === undefined && attackerKilled.test(frame.text)) add("killed", "militants", 1);
   const all = allVictimsAre.exec(frame.text);
   if (all !== null && mentions.length === 0) toll.marksAll[/injur|wound/.test(all[1]!) ? "injured" : "killed"] = "civilians";
+  // "23 people, including 10 hurt in Friday's clashes, had been injured in four days of fighting": the incident's own part.
+  const running = runningTotal.exec(frame.text);
+  if (running !== null) {
+    const part = numberFromText(running[1]!);
+    const outcome = /injur|wound|hurt/.test(running[2]!) ? "injured" : "killed";
+    if (part !== undefined) {
+      toll[outcome] = { unknown: part };
+      delete toll.remainder[outcome];
+    }
+  }
   const rest = restOfToll.exec(frame.text);
   if (rest !== null && casualtyHeads.get(rest[2]!) === "civilians") toll.restAre[/injur|wound/.test(rest[1]!) ? "injured" : "killed"] = "civilians";
   const update = tollUpdate.exec(frame.text) ?? tollRaise.exec(frame.text);

@@ -164,3 +164,16 @@ describe("who the rest of a toll were", () => {
     expect(plain.events[0]!.injured).toEqual({ security_forces: 3, civilians: null, militants: null, unknown: 6 });
   });
 });
+
+describe("a running total over several days", () => {
+  it("takes the part a day's incident added, not the total since the fighting began", () => {
+    const doc = extract(
+      "PARACHINAR: Tribal clashes in Kurram killed three people on Sunday, officials said. Officials said 41 people, including 12 wounded in Sunday's fighting, had been injured over the past five days.",
+    );
+    expect(doc.events[0]!.injured.unknown).toBe(12);
+  });
+  it("keeps a plain total with its parts", () => {
+    const doc = extract("PARACHINAR: Officials said 41 people, including 12 policemen, were injured in clashes in Kurram on Sunday.");
+    expect(doc.events[0]!.injured).toEqual({ security_forces: 12, civilians: null, militants: null, unknown: 29 });
+  });
+});
