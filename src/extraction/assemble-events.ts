@@ -81,6 +81,14 @@ const negationZero = /\b(no (?:one|body) (?:was|were|has been|had been) (?:kille
 const negatedGroup = /\bno (?:casualt(?:y|ies)|loss of li(?:fe|ves)|fatalities|deaths|injuries) (?:of|among|to|for) (?:own |our |the )?(troops|soldiers|security forces|personnel|police|policemen|forces|civilians|residents|passengers)\b/;
 /** A passenger vehicle the sentence says was attacked ("ambushed four passenger buses", "a bomb tore through a passenger coach"). */
 const passengerVehicle = /\b(?:ambush(?:ed|ing)?|attack(?:ed|ing)?|struck|hit|tore through|targeted|targeting|opened fire on|fired (?:up)?on|stormed|stopped|blew up)\b[^.;]{0,40}?\bpassenger (?:bus|buses|coach|coaches|van|vans|vehicle|vehicles|train)\b/;
+/** "Of the dead, three were policemen", "two of the injured were children": a share of a toll told before. */
+const tollShare = /\b(?:of the (dead|killed|injured|wounded|deceased|victims),? ([a-z]+|\d+)|([a-z]+|\d+) of the (dead|killed|injured|wounded|deceased|victims)) (?:were|was) (?:all |also )?((?:a |an )?[a-z-]+(?: [a-z-]+)?)/g;
+const hasTollShare = (text: string): boolean => {
+  tollShare.lastIndex = 0;
+  const found = tollShare.test(text);
+  tollShare.lastIndex = 0;
+  return found;
+};
 const victimsIdentified = /\b(?:the )?(victims|deceased|dead|martyrs|martyred|killed|injured|wounded)(?: \w+){0,2} (?:were|was|have been|had been|has been) (?:identified|named) as\b/;
 /** The attacker counted among the dead ("the bomber, who was also killed", "the gunman … was shot dead by police", "the blast also killed the bomber"). */
 const attackerKilled = /\bthe (?:lone |suicide )?(?:bomber|gunman|attacker|assailant)(?:,? who|, [^,;]{0,90},)? (?:was|had been|has been|was later|was also) (?:also |later |subsequently |himself )?(?:killed|shot dead|gunned down|neutrali[sz]ed)\b|\b(?:also )?kill(?:ed|ing) the (?:suicide )?bomber\b/;
@@ -112,10 +120,20 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
     toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
   };
+  // "Two of the dead were policemen", "Of the injured, four were children": who part of a toll told before was.
+  const shares: Array<{ outcome: "killed" | "injured"; category: CasualtyCategory; value: number }> = [];
+  tollShare.lastIndex = 0;
+  for (const match of frame.text.matchAll(tollShare)) {
+    const noun = match[1] ?? match[4]!;
+    const value = numberFromText(match[2] ?? match[3]!);
+    const kind = (match[5] ?? "").split(" ").map((w) => casualtyHeads.get(w)).find((c) => c !== undefined && c !== "generic" && c !== "unknown");
+    if (value !== undefined && kind !== undefined) shares.push({ outcome: /injur|wound/.test(noun) ? "injured" : "killed", category: kind, value });
+  }
+  for (const share of shares) add(share.outcome, share.category, share.value);
   // "… ambushed a passenger bus, killing 18 people and injuring eight others": the people of an attacked
   // passenger vehicle are its passengers, civilians (EXTRACTION.md: marked by where they were).
   const onAttackedBus = passengerVehicle.test(frame.text);
-  const mentions = frame.casualties.map((m) => (onAttackedBus && m.category === "unknown" && !m.isBare && m.partOf === null && !frame.casualties.some((o) => o.partOf !== null) ? { ...m, category: "civilians" as const } : m));
+  const mentions = frame.casualties.filter((m) => !(m.isBare && m.category === "unknown" && shares.some((s) => s.value === m.value))).map((m) => (onAttackedBus && m.category === "unknown" && !m.isBare && m.partOf === null && !frame.casualties.some((o) => o.partOf !== null) ? { ...m, category: "civilians" as const } : m));
   mentions.forEach((mention, index) => {
     if (mention.partOf !== null || mention.value === null) return;
     const outcome = mention.outcome === "injured" ? "injured" : "killed";
@@ -189,7 +207,7 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
     else toll.killed[category] ??= 0;
   } else if (negationZero.test(frame.text)) {
     const says = (w: RegExp): boolean => w.test(frame.text);
-    if (says(/casualt|loss of li|harmed/)) {
+    if (says(/casualt|loss of li|harmed|\bhurt\b/)) {
       toll.killed.unknown ??= 0;
       toll.injured.unknown ??= 0;
     } else if (says(/killed|fatalit|deaths/)) toll.killed.unknown ??= 0;
@@ -531,7 +549,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     }
     if (frame.isAggregate) continue;
     const score = maxScore(frame);
-    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text) || restOfToll.test(frame.text);
+    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text) || restOfToll.test(frame.text) || hasTollShare(frame.text);
     const places = distinctPlaces(frame).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
       const own = frameDate(frame, current.date)?.date;

@@ -227,4 +227,24 @@ describe("phrasings seen in real reports (team dev set B)", () => {
     const doc = extract("Security forces conducted an intelligence based operation in Datta Khel, North Waziristan District, from 11 to 13 April, killing seven khwarij, the ISPR said.", "2025-04-14");
     expect(doc.events.map((e) => [e.date, e.date_end])).toEqual([["2025-04-11", "2025-04-13"]]);
   });
+  it("sums a toll whose parts later sentences name", () => {
+    const doc = extract(
+      "LAKKI MARWAT: A bomb went off near a police van in the main bazaar of Serai Naurang on Monday, killing four people.\n" +
+        "Two of the dead were policemen travelling in the van, the DPO said.\n" +
+        "Of the injured, three were children.\n" +
+        "Nine people were injured in all.",
+      "2024-05-07",
+    );
+    expect(doc.events.map((e) => [e.killed, e.injured])).toEqual([
+      [
+        { security_forces: 2, civilians: null, militants: null, unknown: 2 },
+        { security_forces: null, civilians: 3, militants: null, unknown: 6 },
+      ],
+    ]);
+  });
+
+  it("reads 'no one was hurt' as none killed and none injured", () => {
+    const doc = extract("QUETTA: No one was hurt when unidentified men hurled a hand grenade at the house of a lawmaker on Jinnah Road late on Thursday night, police said.", "2025-05-30");
+    expect(doc.events.map((e) => [e.date, e.killed.unknown, e.injured.unknown])).toEqual([["2025-05-29", 0, 0]]);
+  });
 });
