@@ -91,7 +91,7 @@ const hasTollShare = (text: string): boolean => {
 };
 const victimsIdentified = /\b(?:the )?(victims|deceased|dead|martyrs|martyred|killed|injured|wounded)(?: \w+){0,2} (?:were|was|have been|had been|has been) (?:identified|named) as\b/;
 /** The attacker counted among the dead ("the bomber, who was also killed", "the gunman … was shot dead by police", "the blast also killed the bomber"). */
-const attackerKilled = /\bthe (?:lone |suicide )?(?:bomber|gunman|attacker|assailant)(?:,? who|, [^,;]{0,90},)? (?:was|had been|has been|was later|was also) (?:also |later |subsequently |himself )?(?:killed|shot dead|gunned down|neutrali[sz]ed)\b|\b(?:also )?kill(?:ed|ing) the (?:suicide )?bomber\b/;
+const attackerKilled = /\bthe (?:lone |suicide )?(?:bomber|gunman|attacker|assailant)(?:,? who|, [^,;]{0,90},)? (?:was|had been|has been|was later|was also) (?:also |later |subsequently |himself )?(?:killed|shot dead|gunned down|neutrali[sz]ed)\b|\b(?:also )?kill(?:ed|ing) the (?:suicide )?bomber\b|\bthe (?:lone |suicide )?(?:bomber|gunman|attacker|assailant) (?:also |himself |later )?(?:died|perished|was among the dead)\b/;
 /** "The wounded children were …", "all the dead were civilians": every casualty of that outcome was a civilian. */
 const allVictimsAre = /^\W*(?:all )?the (injured|wounded|dead|deceased) (?:civilians|children|women|students|passengers|worshippers|labourers|laborers|villagers|pilgrims|schoolchildren)\b (?:were|have been|had been)\b(?! (?:among|including))/;
 /** A running total over several days with the part one day added ("…, including 10 hurt in Friday's clashes, … in four days of fighting"). */

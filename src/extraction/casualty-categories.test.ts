@@ -177,3 +177,10 @@ describe("a running total over several days", () => {
     expect(doc.events[0]!.injured).toEqual({ security_forces: 12, civilians: null, militants: null, unknown: 29 });
   });
 });
+
+describe("an attacker who died", () => {
+  it("counts 'the attacker also died' and 'the bomber himself died' among the dead", () => {
+    const doc = extract("KARACHI: Two foreign engineers were killed in a suicide attack on their convoy in Karachi on Sunday night, officials said. The attacker also died in the blast.");
+    expect(doc.events[0]!.killed).toEqual({ security_forces: null, civilians: 2, militants: 1, unknown: null });
+  });
+});
