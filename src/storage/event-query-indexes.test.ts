@@ -73,6 +73,11 @@ describe("list query plans", () => {
     expect(plan).not.toMatch(/TEMP B-TREE/);
     const rare = new EventStore(t.database, { commonMatches: 1_000_000 }).queryPlan({ text: "near", country: "PK", dateFrom: "2021" }).page.join("\n");
     expect(rare).not.toContain("events_live_country_idx");
+    // A common word alone: the date index yields the page and FTS5 is asked about each entry; the count walks the matches.
+    const alone = common.queryPlan({ text: "near" });
+    expect(alone.page.join("\n")).toContain("COVERING INDEX events_live_date_idx");
+    expect(alone.page.join("\n")).not.toMatch(/TEMP B-TREE/);
+    expect(alone.count[1]).toMatch(/SCAN events_fts VIRTUAL TABLE/);
   });
 
   it("bounds a date filter by the longest stored event, read from events_span_idx", () => {

@@ -660,7 +660,26 @@ export class EventStore implements EventRepository {
      */
     const counted = (cap: number | undefined): CompiledQuery => {
       let compiled: CompiledQuery;
-      if (query.actorKeys === undefined) {
+      const match = query.text === undefined ? undefined : toFtsQuery(query.text);
+      if (query.actorKeys === undefined && match !== undefined && hints.isTextCommon && !hasIndexedFilter(query)) {
+        // A common word and nothing else indexed: the matches drive in rowid order, each checked against the
+        // other filters, so a capped count stops after `bound` events.
+        const rest: EventFilter = { ...query, text: undefined };
+        const textEvents = this.database.db
+          .selectFrom("events_fts" as never)
+          .select(sql`rowid`.as("id"))
+          .where(sql<SqlBool>`events_fts MATCH ${match}`)
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom("events")
+                .select(sql`1`.as("one"))
+                .where(sql<SqlBool>`events.id = events_fts.rowid`)
+                .where((inner) => this.filterExpression(inner as unknown as ExpressionBuilder<Database, "events">, rest, hints)),
+            ),
+          );
+        compiled = (cap === undefined ? textEvents : textEvents.limit(cap)).compile();
+      } else if (query.actorKeys === undefined) {
         compiled = (cap === undefined ? base.select("id") : base.select("id").limit(cap)).compile();
       } else {
         const rest: EventFilter = { ...query, actorKeys: undefined };
@@ -838,8 +857,11 @@ export class EventStore implements EventRepository {
       // Few matches: the full-text ids drive (each checked in events_live_id_idx). Many, with another indexed
       // filter: that filter's index drives in the page's order and each entry is tested against the matches
       // (`+id` keeps SQLite from looking the matches up one by one), so the page stops early.
-      const isMembershipTest = hints.isTextCommon && hasIndexedFilter(filter);
-      conditions.push(sql<SqlBool>`${sql.raw(isMembershipTest ? "+id" : "id")} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${match})`);
+      // Many and no other indexed filter: the index of the page's order drives and each entry asks FTS5 for its
+      // own row (a seek), so the page stops after `limit` matches instead of looking up every match.
+      if (!hints.isTextCommon) conditions.push(sql<SqlBool>`id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${match})`);
+      else if (hasIndexedFilter(filter)) conditions.push(sql<SqlBool>`+id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${match})`);
+      else conditions.push(sql<SqlBool>`EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ${match} AND events_fts.rowid = events.id)`);
     }
     return eb.and(conditions);
   }
