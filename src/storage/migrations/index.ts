@@ -15,6 +15,7 @@ import { migration061ReportIndexes } from "./061-report-indexes.ts";
 import { migration062ReportSourceSets } from "./062-report-source-sets.ts";
 import { migration063ReportEdgeIndex } from "./063-report-edge-index.ts";
 import { migration064ReportCoarseRollups } from "./064-report-coarse-rollups.ts";
+import { migration065ReportActorIndex } from "./065-report-actor-index.ts";
 
 /** Every migration armtrace knows, in apply order (ids sort the same way). Append only. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   migration062ReportSourceSets,
   migration063ReportEdgeIndex,
   migration064ReportCoarseRollups,
+  migration065ReportActorIndex,
 ];
