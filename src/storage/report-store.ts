@@ -17,10 +17,11 @@ import type { ArmtraceDatabase } from "./database.ts";
 import { borderCellKey, killedTotal, maxRolledUpBorderKm } from "./migrations/060-report-rollups.ts";
 
 /**
- * The reports' reads on SQLite. Whole months inside a period come from the rollup tables that migration 060's
- * triggers keep in step with events; the partial months at its edges (and any report filtered by actor) are
- * aggregated from the live events. `useRollups: false` aggregates everything from events — the reference the
- * tests compare the rollups against.
+ * The reports' reads on SQLite. Whole months inside a period come from the tables that migrations 060, 062
+ * and 064 keep in step with events by triggers — whole years of it from the year rollup, the monthly trend
+ * from the month rollup, distinct sources from per-month bitsets — grouped in SQL; the partial months at its
+ * edges (and any report filtered by actor) are aggregated from the live events through covering indexes.
+ * `useRollups: false` aggregates everything from events — the reference the tests compare the rollups against.
  */
 
 const categories: readonly CasualtyCategory[] = ["security_forces", "civilians", "militants", "unknown"];
