@@ -96,6 +96,9 @@ const attackerKilled = /\bthe (?:lone |suicide )?(?:bomber|gunman|attacker|assai
 const allVictimsAre = /^\W*(?:all )?the (injured|wounded|dead|deceased) (?:civilians|children|women|students|passengers|worshippers|labourers|laborers|villagers|pilgrims|schoolchildren)\b (?:were|have been|had been)\b(?! (?:among|including))/;
 /** A running total over several days with the part one day added ("…, including 10 hurt in Friday's clashes, … in four days of fighting"). */
 const runningTotal = /\bincluding (\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:people |persons )?(hurt|injured|wounded|killed|dead) (?:in|on|during) [^,;.]{3,40}, [^.;]*?\b(?:(?:in|over|during) the (?:past |last )?(?:[a-z]+|\d+) days|days of|so far|since)\b/;
+/** A list of who the dead or the injured were ("the dead included", "among those killed were"). */
+const listOfDead = /\b(?:the )?(?:dead|deceased|killed|victims|martyred) (?:included|include|were identified as)\b|\bamong (?:the|those) (?:dead|killed|victims|martyred)\b/;
+const listOfInjured = /\b(?:the )?(?:injured|wounded) (?:included|include)\b|\bamong (?:the|those) (?:injured|wounded)\b/;
 /** "Others who lost their lives included shopkeepers", "the other injured, all labourers, …": who the rest of a toll were. */
 const restOfToll = /\b(?:the )?others? (who (?:lost their lives|died|were killed|were injured|were wounded)|injured|wounded|dead|killed|victims)\b,? (?:(?:were|included|include|all|mostly|mainly)\s+)+(\w+)/;
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
@@ -134,6 +137,15 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
   // passenger vehicle are its passengers, civilians (EXTRACTION.md: marked by where they were).
   const onAttackedBus = passengerVehicle.test(frame.text);
   const mentions = frame.casualties.filter((m) => !(m.isBare && m.category === "unknown" && shares.some((s) => s.value === m.value))).map((m) => (onAttackedBus && m.category === "unknown" && !m.isBare && m.partOf === null && !frame.casualties.some((o) => o.partOf !== null) ? { ...m, category: "civilians" as const } : m));
+  // "Seven people were killed …, adding that the dead included two children": the list names parts of the total before it.
+  for (const [outcome, list] of [["killed", listOfDead], ["injured", listOfInjured]] as const) {
+    if (!list.test(frame.text)) continue;
+    const ofOutcome = mentions.flatMap((m, i) => ((m.outcome === "injured") === (outcome === "injured") && m.partOf === null && m.value !== null ? [i] : []));
+    const [whole, ...listed] = ofOutcome;
+    if (whole === undefined || listed.length === 0 || mentions[whole]!.category !== "unknown") continue;
+    if (listed.some((i) => mentions[i]!.category === "unknown") || listed.reduce((sum, i) => sum + mentions[i]!.value!, 0) > mentions[whole]!.value!) continue;
+    for (const i of listed) mentions[i] = { ...mentions[i]!, partOf: whole };
+  }
   mentions.forEach((mention, index) => {
     if (mention.partOf !== null || mention.value === null) return;
     const outcome = mention.outcome === "injured" ? "injured" : "killed";

@@ -184,3 +184,15 @@ describe("an attacker who died", () => {
     expect(doc.events[0]!.killed).toEqual({ security_forces: null, civilians: 2, militants: 1, unknown: null });
   });
 });
+
+describe("a list of the dead in the sentence that gives the total", () => {
+  it("reads 'the dead included two children' as parts of the total told before it", () => {
+    const doc = extract("KABUL: Six people were killed and 14 others wounded when a bomb exploded in a minibus in Kabul on Tuesday, police said, adding that the dead included a woman and two children.");
+    expect(doc.events[0]!.killed).toEqual({ security_forces: null, civilians: 3, militants: null, unknown: 3 });
+    expect(doc.events[0]!.injured.unknown).toBe(14);
+  });
+  it("keeps two separate counts when no list cue joins them", () => {
+    const doc = extract("KABUL: Six people were killed when a bomb exploded in a minibus in Kabul on Tuesday, and two children died in a second blast nearby, police said.");
+    expect(doc.events.reduce((sum, e) => sum + (e.killed.unknown ?? 0) + (e.killed.civilians ?? 0), 0)).toBe(8);
+  });
+});
