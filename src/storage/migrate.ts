@@ -10,24 +10,26 @@ export interface Migration {
 }
 
 /**
- * Applies every migration not yet recorded, each in its own transaction. Refuses a database whose applied
- * migrations are not a prefix of `known` (a newer armtrace wrote it, or the history was edited).
+ * Applies every migration not yet recorded, in list order, each in its own transaction. Numbers are ranges per
+ * domain (docs/CONTRIBUTING.md), so a domain's new migration may sort before another domain's applied ones: it
+ * is applied all the same. Refuses a database that records a migration this armtrace does not know (a newer
+ * armtrace wrote it, or the history was edited).
  */
 export async function applyMigrations(database: ArmtraceDatabase, known: readonly Migration[]): Promise<string[]> {
   const { db, dialect } = database;
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(db);
   const rows = await sql<{ id: string }>`SELECT id FROM schema_migrations ORDER BY id`.execute(db);
-  const applied = rows.rows.map((row) => row.id);
-  applied.forEach((id, index) => {
-    if (known[index]?.id !== id) {
-      throw new ArmtraceError(
-        "MIGRATION_MISMATCH",
-        `database ${database.path} has migration ${id} where this armtrace expects ${known[index]?.id ?? "nothing"}; ` +
-          "it was written by a different version of armtrace",
-      );
-    }
-  });
-  const pending = known.slice(applied.length);
+  const applied = new Set(rows.rows.map((row) => row.id));
+  const knownIds = new Set(known.map((migration) => migration.id));
+  const unknown = [...applied].filter((id) => !knownIds.has(id));
+  if (unknown.length > 0) {
+    throw new ArmtraceError(
+      "MIGRATION_MISMATCH",
+      `database ${database.path} has migration${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} that this armtrace does not know; ` +
+        "it was written by a newer or different version of armtrace",
+    );
+  }
+  const pending = known.filter((migration) => !applied.has(migration.id));
   for (const migration of pending) {
     await db.transaction().execute(async (trx) => {
       await migration.up(trx, dialect);
