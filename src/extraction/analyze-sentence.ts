@@ -225,6 +225,9 @@ export function analyzeSentence(
       const isSentenceStart = match.from - 1 === 0 || tokens[match.from - 2]?.norm === ":" || tokens[match.from - 2]?.norm === '"';
       if (/^[A-Z]/.test(prevWritten) && !isSentenceStart && !placePrefixWords.has(previous.norm) && !covered(match.from - 1, match.from) && !placeStarts.has(match.from - 1)) continue;
     }
+    // "Sistan-Baluchestan": the second half of another compound name, not the place it spells.
+    const joined = tokens[match.from - 2];
+    if (previous?.norm === "-" && previous.end === tokens[match.from]!.start && joined !== undefined && joined.isWord && !joined.isNumber && joined.end === previous.start && /^[A-Z]/.test(originalText.slice(joined.start, joined.end)) && !placePrefixWords.has(joined.norm) && !placeStarts.has(match.from - 2)) continue;
     const lowerName = match.name.toLowerCase();
     const rawAfter = normalizedDocument.slice(tokens[match.to - 1]!.end - 2, tokens[match.to - 1]!.end + 24);
     const isSeat = governmentSeats.has(lowerName) && (verbsAfterSeat.test(rawAfter.slice(2).trimStart()) || rawAfter.startsWith("'s"));

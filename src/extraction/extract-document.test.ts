@@ -248,3 +248,14 @@ describe("phrasings seen in real reports (team dev set B)", () => {
     expect(doc.events.map((e) => [e.date, e.killed.unknown, e.injured.unknown])).toEqual([["2025-05-29", 0, 0]]);
   });
 });
+
+describe("a place name inside a hyphenated compound", () => {
+  it("does not read Iran's Sistan-Baluchestan as Pakistan's Balochistan", () => {
+    const doc = extract("ZARANJ: Two Iranian border guards were killed in an exchange of fire with Afghan forces near Iran's Sistan-Baluchestan on Saturday.\nThe clash broke out near a crossing in the Kang district.", "2023-05-28");
+    expect(doc.events.map((e) => [e.country, e.admin2, e.killed.security_forces])).toEqual([["AF", "Kang", 2]]);
+  });
+  it("still reads a hyphenated province name as written", () => {
+    const doc = extract("PESHAWAR: Two policemen were martyred in an attack in Khyber-Pakhtunkhwa's Bannu district on Monday.");
+    expect(doc.events.map((e) => [e.admin1, e.admin2])).toEqual([["Khyber Pakhtunkhwa", "Bannu"]]);
+  });
+});
