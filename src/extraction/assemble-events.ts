@@ -68,6 +68,9 @@ export interface UnassignedToll {
 
 const strongNewIncident = /^\W*(?:however|meanwhile),? (?:an?|another) (?:[\w-]+ ){0,3}(?:attack|blast|explosion|ambush|raid|clash|bombing|strike)\b|\b(in (?:another|a separate|a similar|a third|a second|a related|yet another)|separately|elsewhere|(?:the|a) (?:second|third|fourth|fifth|separate) (?:hand )?(?:grenade )?(?:attack|incident|blast|explosion|operation|strike|raid)\b|another (?:attack|incident|blast|explosion|operation|strike|raid|quadcopter attack)\b|(?:^|\s)(?:january|february|march|april|may|june|july|august|september|october|november|december) \d{4}:)/;
 
+/** An earlier incident recalled by its distance from this one ("came days after", "weeks after"). */
+const recalledIncident = /\b(?:came|comes|happened|occurred|follows|followed|took place)(?: just| only)? (?:a few |several |two |three |four |\d+ )?(?:days|weeks|months|hours) (?:after|before)\b/;
+
 /** Another side's account of the same incident. */
 const counterClaim = /(?:^|["“]\s*)we (?:attacked|targeted|ambushed|struck)\b|\bour (?:fighters|mujahideen|mujahidin|sarmachars)\b|\b(spokes(?:person|man|men) (?:for|of) (?:the )?(?:banned |proscribed |outlawed )?(?:bla|blf|bras|ttp|tehreek-e-taliban pakistan|tehrik-i-taliban pakistan|balochistan liberation|baloch liberation|jamaat-ul-ahrar|daesh|iskp|islamic state)\b|disputed|denied|contradict(?:ed|ing)?|rejected the|on the other hand|for (?:its|their) part|countered|in a separate statement|a different account|put (?:its|their) (?:own )?(?:losses|toll|casualties)|could not be (?:independently )?(?:verified|confirmed)|not (?:be )?independently (?:verified|confirmed)|puts (?:its|their) (?:own )?(?:losses|toll|casualties)|on condition of anonymity|claimed (?:that )?(?:more than|over|at least) \d|\b(?:ttp|bla|blf|bras|taliban|tehreek|tehrik|daesh|iskp|islamic state|the group|the outfit|militant group|insurgent group)\b[^.;]{0,40}?\b(?:claim(?:ed|s|ing)?|said|says)\b[^.;]{0,30}?\b(?:it|they|its (?:\w+ )?(?:fighters|militants|men|members)|their (?:\w+ )?(?:fighters|men)) (?:had |has |have )?(?:killed|wounded|injured|inflicted|martyred)\b|\bclaim(?:ed|s|ing)? to have (?:killed|wounded|injured)\b(?=.*\b(?:not|unverified|no independent)\b))/;
 
@@ -560,6 +563,9 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
       inAccident = false;
     }
     if (frame.isAggregate) continue;
+    // "The attack came days after two soldiers were martyred in Bannu": an earlier incident recalled with
+    // no time of its own; it neither belongs to this incident nor dates one.
+    if (recalledIncident.test(frame.text) && !frame.dates.some((d) => !d.isReportDate && !d.isAnaphoric)) continue;
     const score = maxScore(frame);
     const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text) || restOfToll.test(frame.text) || hasTollShare(frame.text);
     const places = distinctPlaces(frame).filter((p) => {
@@ -684,6 +690,30 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     const guessed = place === undefined && anaphoricPlace === undefined && dl === undefined ? lastPlace : undefined;
     current = open(frame, place ?? anaphoricPlace ?? dl?.entry ?? guessed, place === undefined && anaphoricPlace === undefined, undefined, anchorDate);
   }
+  // A headline ("Three policemen martyred in KP attack") opens a draft before the body's dateline places
+  // the incident: the body's first incident is the headline's when nothing sets them apart.
+  const headline = drafts[0];
+  const body = drafts[1];
+  if (
+    headline !== undefined &&
+    body !== undefined &&
+    headline.frames.every((f) => f.index === 0 && !/[.!?]["'”]?$/.test(f.text)) &&
+    !multiIncidentSummary.test(headline.frames[0]!.text) &&
+    !drafts.slice(2).some((d) => d.place !== undefined && headline.place !== undefined && sameBranch(d.place, headline.place)) &&
+    (headline.place === undefined || body.place === undefined || sameBranch(headline.place, body.place)) &&
+    !dateConflicts(headline.date, body.date) &&
+    isAirstrikeDraft(headline) === isAirstrikeDraft(body) &&
+    headline.splitGroup === undefined
+  ) {
+    body.frames.unshift(...headline.frames);
+    body.tolls.unshift(...headline.tolls);
+    if (body.place === undefined || (body.placeIsDateline && headline.place !== undefined && headline.place.level !== "admin1")) {
+      body.place = headline.place ?? body.place;
+      body.placeIsDateline = headline.place === undefined ? body.placeIsDateline : headline.placeIsDateline;
+    }
+    body.date ??= headline.date;
+    drafts.shift();
+  }
   return { drafts, unassigned };
 }
 
@@ -713,6 +743,10 @@ export function decideType(draft: Draft): ExtractedEventType {
   // A militant group claiming its "operation" reports an attack.
   const claimedByGroup = draft.frames.some((f) => /\b(?:claim(?:ed|s)?|owned|took|accepted|assumed) (?:the )?responsibility\b/.test(f.text) && !/\bno (?:one|group)\b/.test(f.text));
   if (claimedByGroup && attack >= 2) return "attack";
+  // "Militants stormed a check post, martyring six; troops later killed four attackers in a clearance
+  // operation": the operation answers the attack the report leads with.
+  const lead = draft.frames[0]!;
+  if ((lead.typeScores.get("attack") ?? 0) >= 2 && (lead.typeScores.get("security_operation") ?? 0) < 2 && (tolls.killed.security_forces ?? 0) > 0 && lead.casualties.some((m) => m.category === "security_forces" && m.outcome === "killed")) return "attack";
   if (opStrong && op >= attack) return "security_operation";
   // Forces killing militants is an operation, unless militants attacked and forces died too ("attacked a post, two policemen were martyred; police killed two attackers").
   const forcesDied = (tolls.killed.security_forces ?? 0) > 0;

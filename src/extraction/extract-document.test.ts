@@ -247,6 +247,25 @@ describe("phrasings seen in real reports (team dev set B)", () => {
     const doc = extract("QUETTA: No one was hurt when unidentified men hurled a hand grenade at the house of a lawmaker on Jinnah Road late on Thursday night, police said.", "2025-05-30");
     expect(doc.events.map((e) => [e.date, e.killed.unknown, e.injured.unknown])).toEqual([["2025-05-29", 0, 0]]);
   });
+  it("keeps an attack an attack when troops answer it with an operation", () => {
+    const doc = extract(
+      "QUETTA: Six FC personnel were martyred when militants stormed a check post in Kalat on Sunday night, officials said.\n" +
+        "The BLA claimed it had killed 34 soldiers, a claim the military rejected.\n" +
+        "Security forces later killed four attackers in a clearance operation in the area, the ISPR said.",
+      "2025-10-01",
+    );
+    expect(doc.events.map((e) => [e.type, e.admin2, e.perpetrators, e.killed.security_forces, e.killed.militants])).toEqual([["attack", "Kalat", ["Balochistan Liberation Army"], 6, 4]]);
+  });
+
+  it("joins a headline naming only the province to the body's incident, and ignores an incident recalled by distance", () => {
+    const doc = extract(
+      "Three policemen martyred in KP attack\n" +
+        "LAKKI MARWAT: Three policemen were martyred when militants attacked a police post late on Tuesday, officials said.\n" +
+        "The attack came days after two soldiers were martyred in a roadside blast in neighbouring Bannu.",
+      "2025-10-01",
+    );
+    expect(doc.events.map((e) => [e.date, e.admin2, e.killed.security_forces])).toEqual([["2025-09-30", "Lakki Marwat", 3]]);
+  });
 });
 
 describe("a place name inside a hyphenated compound", () => {
