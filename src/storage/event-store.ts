@@ -538,7 +538,14 @@ export class EventStore implements EventRepository {
   write<T>(work: (session: EventWriteSession) => T): T {
     this.session ??= new SqliteEventWriteSession(this.sqlite);
     const session = this.session;
-    return this.sqlite.transaction(() => work(session)).immediate();
+    return this.sqlite
+      .transaction(() => {
+        const result = work(session);
+        // Within a bulk import's transaction too, a write's detail rows are in place when it returns.
+        session.flushDetails();
+        return result;
+      })
+      .immediate();
   }
 
   openBulkWrite(): BulkWrite {
