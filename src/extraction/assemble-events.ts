@@ -255,6 +255,7 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
     const martyredSides = new Set<string>();
     const moreByCategory = new Map<CasualtyCategory, number>();
     let sawToll = false;
+    const sums = new Map<SentenceToll, number>();
     for (const toll of counted) {
       for (const side of toll.martyredSides) martyredSides.add(side);
       let part = toll[outcome];
@@ -290,7 +291,10 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
           sided.set(category, sides);
         }
       }
-      if (any) total = Math.max(total ?? 0, sum);
+      if (any) {
+        total = Math.max(total ?? 0, sum);
+        sums.set(toll, sum);
+      }
     }
     for (const category of casualtyCategories) {
       if (category === "unknown") continue;
@@ -331,13 +335,20 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
           for (const key of Object.keys(toll[outcome])) kindCount.set(key, (kindCount.get(key) ?? 0) + 1);
           for (const figure of new Set(Object.values(toll[outcome]))) figureCount.set(figure, (figureCount.get(figure) ?? 0) + 1);
         }
+        // Added to the largest toll told before the sentence that adds them; a total told after includes them.
+        let before = 0;
+        let addedSoFar = 0;
         for (const toll of counted) {
           const own = toll[outcome];
           for (const [category, value] of Object.entries(toll.added[outcome]) as Array<[CasualtyCategory, number]>) {
             const kindElsewhere = (kindCount.get(category) ?? 0) - (own[category] !== undefined ? 1 : 0) > 0;
             const figureElsewhere = (figureCount.get(value) ?? 0) - (Object.values(own).includes(value) ? 1 : 0) > 0;
-            if (!kindElsewhere && !figureElsewhere) added += value;
+            if (!kindElsewhere && !figureElsewhere) {
+              addedSoFar += value;
+              added = Math.max(added, before + addedSoFar);
+            }
           }
+          before = Math.max(before, sums.get(toll) ?? 0);
         }
       }
       const specific = casualtyCategories.filter((c) => c !== "unknown").reduce((s, c) => s + (counts[c] ?? 0), 0);
@@ -374,7 +385,7 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
           if (category !== "unknown" && more > 0 && counts[category] != null) counts[category] = counts[category]! - Math.min(more, specific - reached);
         }
       }
-      const whole = Math.max(total + added + moreUnknown, specific + others, reached);
+      const whole = Math.max(total + moreUnknown, added + moreUnknown, specific + others, reached);
       if (Math.max(whole - specific, remainder) > 0) counts.unknown = Math.max(whole - specific, remainder);
       else if (sawUnknown && specific === 0) counts.unknown = 0;
       const restAre = tolls.find((t) => t.restAre[outcome] !== undefined)?.restAre[outcome];

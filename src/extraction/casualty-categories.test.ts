@@ -196,3 +196,10 @@ describe("a list of the dead in the sentence that gives the total", () => {
     expect(doc.events.reduce((sum, e) => sum + (e.killed.unknown ?? 0) + (e.killed.civilians ?? 0), 0)).toBe(8);
   });
 });
+
+describe("people added with 'also' before a later total", () => {
+  it("does not add an attacker 'also killed' to a body count told after him", () => {
+    const doc = extract("KARACHI: Two foreign nationals were killed in a suicide attack near the airport in Karachi on Sunday night, police said. The explosion also killed the suicide bomber. Three bodies were brought to the hospital, a surgeon said.");
+    expect(doc.events[0]!.killed).toEqual({ security_forces: null, civilians: 2, militants: 1, unknown: null });
+  });
+});

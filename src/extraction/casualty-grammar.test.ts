@@ -176,3 +176,14 @@ describe("splits and subjects written the way real reports write them", () => {
     expect(read("Two civilians were killed and 11 injured, including four Frontier Corps personnel.")).toEqual(["killed:civilians:2", "injured:unknown:11", "injured:security_forces:4^"]);
   });
 });
+
+describe("lists after 'the dead were' and counted bodies", () => {
+  it("reads 'the dead are …' and 'the wounded were …' as lists of victims", () => {
+    expect(read("The dead are four soldiers and a civilian.")).toEqual(["killed:security_forces:4", "killed:civilians:1"]);
+    expect(read("The wounded were two policemen and a child.")).toEqual(["injured:security_forces:2", "injured:civilians:1"]);
+    expect(read("The injured were shifted to hospital.")).toEqual([]);
+  });
+  it("reads counted bodies as dead", () => {
+    expect(read("Rescuers said six bodies were recovered from the rubble.")).toEqual(["killed:unknown:6"]);
+  });
+});

@@ -84,6 +84,8 @@ export function outcomeAt(tokens: readonly Token[], i: number): OutcomeMatch | u
       }
     }
     if (ok && p.words.length === 1 && p.words[0] === "dead" && /^(body|bodies)$/.test(tokens[i + 1]?.norm ?? "")) continue;
+    // "the dead were three soldiers" lists the dead; "12 injured were brought in" does not.
+    if (ok && p.words.length === 2 && (p.words[1] === "were" || p.words[1] === "are") && tokens[i - 1]?.norm !== "the") continue;
     if (ok) return { phrase: p, from: i, to: i + p.words.length };
   }
   return undefined;
@@ -611,6 +613,8 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
     // "the bodies of seven people and 15 injured …": an active outcome right before the group is its own.
     const ownActive = isActiveOutcomeBefore(tokens, groups[g]!.from) ? leftOutcome(g) : undefined;
     outcomes[g] = ownActive ?? rightOutcome(g, false) ?? leftOutcome(g) ?? rightOutcome(g, true) ?? relativeOutcome(g);
+    // "five bodies were recovered": counted bodies are dead.
+    if (outcomes[g] === undefined && /^(?:bodies|body)$/.test(tokens[groups[g]!.to - 1]?.norm ?? "") && groups[g]!.value !== null) outcomes[g] = "killed";
   }
   // "Two passengers were killed and five were injured": a bare count joined to a counted group keeps its people.
   for (let g = 1; g < groups.length; g++) {
