@@ -142,7 +142,7 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
   const mentions = frame.casualties.filter((m) => !(m.isBare && m.category === "unknown" && shares.some((s) => s.value === m.value))).map((m) => (onAttackedBus && m.category === "unknown" && !m.isBare && m.partOf === null && !frame.casualties.some((o) => o.partOf !== null) ? { ...m, category: "civilians" as const } : m));
   // "Seven people were killed …, adding that the dead included two children": the list names parts of the total before it.
   for (const [outcome, list] of [["killed", listOfDead], ["injured", listOfInjured]] as const) {
-    if (!list.test(frame.text)) continue;
+    if (!(frame.text.includes("includ") || frame.text.includes("among") || frame.text.includes("identified")) || !list.test(frame.text)) continue;
     const ofOutcome = mentions.flatMap((m, i) => ((m.outcome === "injured") === (outcome === "injured") && m.partOf === null && m.value !== null ? [i] : []));
     const [whole, ...listed] = ofOutcome;
     if (whole === undefined || listed.length === 0 || mentions[whole]!.category !== "unknown") continue;
@@ -194,7 +194,7 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
   const all = allVictimsAre.exec(frame.text);
   if (all !== null && mentions.length === 0) toll.marksAll[/injur|wound/.test(all[1]!) ? "injured" : "killed"] = "civilians";
   // "23 people, including 10 hurt in Friday's clashes, had been injured in four days of fighting": the incident's own part.
-  const running = runningTotal.exec(frame.text);
+  const running = frame.text.includes("including") ? runningTotal.exec(frame.text) : null;
   if (running !== null) {
     const part = numberFromText(running[1]!);
     const outcome = /injur|wound|hurt/.test(running[2]!) ? "injured" : "killed";
@@ -203,7 +203,7 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
       delete toll.remainder[outcome];
     }
   }
-  const rest = restOfToll.exec(frame.text);
+  const rest = frame.text.includes("other") ? restOfToll.exec(frame.text) : null;
   if (rest !== null && casualtyHeads.get(rest[2]!) === "civilians") toll.restAre[/injur|wound/.test(rest[1]!) ? "injured" : "killed"] = "civilians";
   const update = tollUpdate.exec(frame.text) ?? tollRaise.exec(frame.text);
   if (update !== null) {
@@ -588,8 +588,8 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     });
     const ownDate = hasOwnDate(frame);
     // "Two more soldiers succumbed on Sunday, taking the toll to six": a later day, the same incident.
-    const isTollUpdate = tollUpdate.test(frame.text) || tollRaise.test(frame.text) || frame.casualties.some((m) => m.isMore === true) || /\bsuccumbed\b/.test(frame.text);
-    const isTentative = (score === 1 && !hasToll && ownDate && places.length > 0) || (score === 0 && frame.casualties.some((m) => m.value !== null && m.outcome === "killed") && ownDate && current !== undefined && dateConflicts(effectiveDate(current), ownDated?.date) && !isTollUpdate);
+    const isTollUpdate = (): boolean => tollUpdate.test(frame.text) || tollRaise.test(frame.text) || frame.casualties.some((m) => m.isMore === true) || /\bsuccumbed\b/.test(frame.text);
+    const isTentative = (score === 1 && !hasToll && ownDate && places.length > 0) || (score === 0 && frame.casualties.some((m) => m.value !== null && m.outcome === "killed") && ownDate && current !== undefined && dateConflicts(effectiveDate(current), ownDated?.date) && !isTollUpdate());
     const isStatement = !hasToll && statementCue.test(frame.text);
     // "Security forces killed 12 militants in Bannu on Thursday": a report that opens with a toll and a place or a day
     // reports an incident even with no word for its kind.
