@@ -81,16 +81,10 @@ export interface ReportSourceWordsTable extends SourceBucket {
   bits: number;
 }
 
-/** report_rollup's figures per whole years of the date span (migration 064). */
-export interface ReportYearRollupTable extends FigureColumns {
+/** report_rollup's figures per whole years of the date span (migration 064): the same cells, keyed by years. */
+export interface ReportYearRollupTable extends Omit<ReportRollupTable, "first_month" | "last_month"> {
   first_year: string;
   last_year: string;
-  country: string;
-  admin1: string;
-  admin2: string;
-  type: string;
-  review_state: string;
-  unlocated: number;
 }
 
 /** report_rollup's figures without district and type, for the monthly trend (migration 064). */
