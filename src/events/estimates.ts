@@ -1,4 +1,4 @@
-import type { BestRule, Estimate, ReliabilityGrade } from "./event.ts";
+import type { Estimate, ReliabilityGrade } from "./event.ts";
 
 /** One source's total for an event, with the source's grade when an analyst has set it. */
 export interface SourceFigure {

@@ -70,7 +70,6 @@ const monthMention = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 const relativeMention = /yesterday|night|today|morning|tonight|evening|afternoon|week|month|year|day|ago|earlier|before|after|back/;
 /** "told the Senate on Tuesday", "informed the National Assembly on Monday". */
 const toldPrefix = /\b(?:told|informed|briefed|addressed|assured)(?: the)?(?: [a-z]+){1,3} (?:on )?$/;
-const speechWords = /\b(said|says|say|reported|reports|confirmed|announced|told|added|stated|claimed|disclosed|informed|quoted|issued|released|posted|tweeted|wrote|statement|briefing|report|reporting|confirmed|condemned|published|updated)\b/;
 
 function toUtc(d: PartialDate): Date {
   return new Date(Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1));

@@ -9,7 +9,7 @@ export function normalizePublished(value: unknown): string | null {
   if (!text) return null;
   const partial = ISO_PARTIAL.exec(text);
   if (partial) {
-    const [, year, month, day] = partial;
+    const [, , month, day] = partial;
     if (month && (Number(month) < 1 || Number(month) > 12)) return null;
     if (day && (Number(day) < 1 || Number(day) > 31)) return null;
     return text;

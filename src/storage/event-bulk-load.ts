@@ -44,7 +44,7 @@ export class PendingEventDetails {
   private last = 0;
   private authorship: VersionAuthorship | undefined;
 
-  constructor(private readonly sqlite: BetterSqlite3.Database) {
+  constructor(sqlite: BetterSqlite3.Database) {
     const keys = new Map<string, string>();
     sqlite.function(actorKeyFunction, { deterministic: true }, (name: unknown) => {
       const text = String(name);
