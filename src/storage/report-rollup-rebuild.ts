@@ -1,7 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { borderCellKey, borderDistanceSql, killedTotal, maxRolledUpBorderKm } from "./migrations/060-report-rollups.ts";
 import { sourceSetRebuildStatements, sourceSetTriggerNames } from "./migrations/062-report-source-sets.ts";
-import { coarseRollupRebuildStatements, coarseRollupTriggerNames } from "./migrations/064-report-coarse-rollups.ts";
+import { coarseRollupTriggerNames } from "./migrations/064-report-coarse-rollups.ts";
 import { distanceToSegmentsKm } from "./report-store.ts";
 
 /**
@@ -14,7 +14,7 @@ import { distanceToSegmentsKm } from "./report-store.ts";
  * computes for events stored before it): the same keys (NULL stored as ''), the same "counted" condition, the
  * same figures, the same border bucket. Rows the triggers bring down to zero incidents are deleted by them, so
  * a table rebuilt from the live events holds the same rows. src/storage/report-rollup-rebuild.test.ts checks
- * this against the triggers on the same imports. Migrations 062 and 064 rebuild their tables by their own statements.
+ * this against the triggers on the same imports. Migration 062 rebuilds its tables by its own statements; 064's are summed from report_rollup.
  *
  * One difference of means: the distance to the border, which the triggers compute in SQL, is computed here by
  * a SQL function written in JavaScript (ReportStore's distanceToSegmentsKm over the same grid cell's candidate
@@ -92,6 +92,24 @@ export function registerBorderDistance(sqlite: BetterSqlite3.Database): void {
   registered.add(sqlite);
 }
 
+/**
+ * Migration 064's year and month tables summed from report_rollup once it is rebuilt, instead of from the events
+ * again: its rows are theirs cut finer (the same counted events, the same '' for NULL, months whose first four
+ * characters are the years), so the sums are the same rows, at the cost of reading a few thousand rollup rows
+ * instead of every event twice.
+ */
+const coarseFromRollupStatements: readonly string[] = [
+  `DELETE FROM report_year_rollup`,
+  `INSERT INTO report_year_rollup (first_year, last_year, country, admin1, admin2, type, review_state, incidents, ${figureColumns.join(", ")}, unlocated)
+    SELECT substr(first_month, 1, 4), substr(last_month, 1, 4), country, admin1, admin2, type, review_state, sum(incidents),
+      ${figureColumns.map((c) => `sum(${c})`).join(", ")}, sum(unlocated)
+    FROM report_rollup GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+  `DELETE FROM report_month_rollup`,
+  `INSERT INTO report_month_rollup (first_month, last_month, country, admin1, review_state, incidents, ${figureColumns.join(", ")})
+    SELECT first_month, last_month, country, admin1, review_state, sum(incidents), ${figureColumns.map((c) => `sum(${c})`).join(", ")}
+    FROM report_rollup GROUP BY 1, 2, 3, 4, 5`,
+];
+
 /** The rollup tables' contents recomputed from the events table, in full (to run with the triggers dropped). */
 export const rollupRebuildStatements: readonly string[] = [
   `DELETE FROM report_rollup`,
@@ -113,7 +131,7 @@ export const rollupRebuildStatements: readonly string[] = [
     -- Each actor row finds its event by rowid (the planner would otherwise probe the actors per event).
     FROM event_actors a CROSS JOIN events ev ON ev.id = a.event_id WHERE ${isCounted("ev")} GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   ...sourceSetRebuildStatements,
-  ...coarseRollupRebuildStatements,
+  ...coarseFromRollupStatements,
 ];
 
 /** The rollup triggers of migrations 060, 062 and 064, by name. */
