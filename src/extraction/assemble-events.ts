@@ -72,7 +72,7 @@ const strongNewIncident = /^\W*(?:however|meanwhile),? (?:an?|another) (?:[\w-]+
 const recalledIncident = /\b(?:came|comes|happened|occurred|follows|followed|took place)(?: just| only)? (?:a few |several |two |three |four |\d+ )?(?:days|weeks|months|hours) (?:after|before)\b/;
 
 /** Another side's account of the same incident. */
-const counterClaim = /(?:^|["“]\s*)we (?:attacked|targeted|ambushed|struck)\b|\bour (?:fighters|mujahideen|mujahidin|sarmachars)\b|\b(spokes(?:person|man|men) (?:for|of) (?:the )?(?:banned |proscribed |outlawed )?(?:bla|blf|bras|ttp|tehreek-e-taliban pakistan|tehrik-i-taliban pakistan|balochistan liberation|baloch liberation|jamaat-ul-ahrar|daesh|iskp|islamic state)\b|disputed|denied|contradict(?:ed|ing)?|rejected the|on the other hand|for (?:its|their) part|countered|in a separate statement|a different account|put (?:its|their) (?:own )?(?:losses|toll|casualties)|could not be (?:independently )?(?:verified|confirmed)|not (?:be )?independently (?:verified|confirmed)|puts (?:its|their) (?:own )?(?:losses|toll|casualties)|on condition of anonymity|claimed (?:that )?(?:more than|over|at least) \d|\b(?:ttp|bla|blf|bras|taliban|tehreek|tehrik|daesh|iskp|islamic state|the group|the outfit|militant group|insurgent group)\b[^.;]{0,40}?\b(?:claim(?:ed|s|ing)?|said|says)\b[^.;]{0,30}?\b(?:it|they|its (?:\w+ )?(?:fighters|militants|men|members)|their (?:\w+ )?(?:fighters|men)) (?:had |has |have )?(?:killed|wounded|injured|inflicted|martyred)\b|\bclaim(?:ed|s|ing)? to have (?:killed|wounded|injured)\b(?=.*\b(?:not|unverified|no independent)\b))/;
+const counterClaim = /(?:^|["“]\s*)we (?:attacked|targeted|ambushed|struck)\b|\b(?:dismissed|rejected|denounced) (?:\w+ ){0,3}as (?:propaganda|baseless|false|fabricated|exaggerated)\b|\b(?:exaggerated|inflated) (?:figures?|claims?|toll|numbers?)\b|\bour (?:fighters|mujahideen|mujahidin|sarmachars)\b|\b(spokes(?:person|man|men) (?:for|of) (?:the )?(?:banned |proscribed |outlawed )?(?:bla|blf|bras|ttp|tehreek-e-taliban pakistan|tehrik-i-taliban pakistan|balochistan liberation|baloch liberation|jamaat-ul-ahrar|daesh|iskp|islamic state)\b|disputed|denied|contradict(?:ed|ing)?|rejected the|on the other hand|for (?:its|their) part|countered|in a separate statement|a different account|put (?:its|their) (?:own )?(?:losses|toll|casualties)|could not be (?:independently )?(?:verified|confirmed)|not (?:be )?independently (?:verified|confirmed)|puts (?:its|their) (?:own )?(?:losses|toll|casualties)|on condition of anonymity|claimed (?:that )?(?:more than|over|at least) \d|\b(?:ttp|bla|blf|bras|taliban|tehreek|tehrik|daesh|iskp|islamic state|the group|the outfit|militant group|insurgent group)\b[^.;]{0,40}?\b(?:claim(?:ed|s|ing)?|said|says)\b[^.;]{0,30}?\b(?:it|they|its (?:\w+ )?(?:fighters|militants|men|members)|their (?:\w+ )?(?:fighters|men)) (?:had |has |have )?(?:killed|wounded|injured|inflicted|martyred)\b|\bclaim(?:ed|s|ing)? to have (?:killed|wounded|injured)\b(?=.*\b(?:not|unverified|no independent)\b))/;
 
 /** A sentence summing up several incidents ("11 khwarij killed in two IBOs"): its toll belongs to none of them alone. */
 const multiIncidentSummary = /\b(?:two|three|four|five|several|multiple|separate|series of|twin|a spate of|\d[\d,]*)\b (?:[\w-]+ ){0,3}(?:ibos|operations|attacks|incidents|strikes|raids|blasts|explosions|bombings|ambushes)\b/;
@@ -102,8 +102,16 @@ const runningTotal = /\bincluding (\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:people |perso
 /** A list of who the dead or the injured were ("the dead included", "among those killed were"). */
 const listOfDead = /\b(?:the )?(?:dead|deceased|killed|victims|martyred) (?:included|include|were identified as)\b|\bamong (?:the|those) (?:dead|killed|victims|martyred)\b/;
 const listOfInjured = /\b(?:the )?(?:injured|wounded) (?:included|include)\b|\bamong (?:the|those) (?:injured|wounded)\b/;
-/** "Others who lost their lives included shopkeepers", "the other injured, all labourers, …": who the rest of a toll were. */
-const restOfToll = /\b(?:the )?others? (who (?:lost their lives|died|were killed|were injured|were wounded)|injured|wounded|dead|killed|victims)\b,? (?:(?:were|included|include|all|mostly|mainly)\s+)+(\w+)/;
+/**
+ * "Others who lost their lives included shopkeepers", "the other injured, all labourers, …", "the rest were
+ * employees", "the other three injured were customers": who the rest of a toll were.
+ */
+const restOfToll = /\b(?:the )?(?:others?|rest(?: of the (dead|killed|injured|wounded|victims))?)(?: (?:two|three|four|five|six|seven|eight|nine|ten|\d+))?(?: (who (?:lost their lives|died|were killed|were injured|were wounded)|injured|wounded|dead|killed|victims))?\b,? (?:(?:were|was|included|include|all|mostly|mainly)\s+)+(?:(?:a|an) )?(\w+)(?: (\w+))?/;
+/** The people a word of a rest-of-toll phrase names, with "employees" and "staff" read as civilians. */
+const restKind = (word: string | undefined): CasualtyCategory | undefined => {
+  const head = casualtyHeads.get(word ?? "");
+  return head === "generic" ? (/^(?:employees?|staff)$/.test(word!) ? "civilians" : undefined) : head;
+};
 const safeSubject = /\b(remained safe|remain safe|were safe|was safe|escaped unhurt|escaped unharmed|unhurt|unharmed|escaped (?:the area )?unharmed)\b/;
 
 /** "the death toll rose to 14", "officials put the toll at nine", "the number of injured climbed to 40". */
@@ -203,8 +211,12 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
       delete toll.remainder[outcome];
     }
   }
-  const rest = frame.text.includes("other") ? restOfToll.exec(frame.text) : null;
-  if (rest !== null && casualtyHeads.get(rest[2]!) === "civilians") toll.restAre[/injur|wound/.test(rest[1]!) ? "injured" : "killed"] = "civilians";
+  const rest = frame.text.includes("other") || frame.text.includes("rest") ? restOfToll.exec(frame.text) : null;
+  if (rest !== null && (restKind(rest[3]) === "civilians" || restKind(rest[4]) === "civilians")) {
+    // The outcome the phrase names, else the one its sentence names before it ("the dead included …; the rest were …").
+    const named = rest[1] ?? rest[2] ?? /\b(?:injur|wound|dead|killed|died|martyr)/.exec(frame.text.slice(0, rest.index))?.[0] ?? "killed";
+    toll.restAre[/injur|wound/.test(named) ? "injured" : "killed"] = "civilians";
+  }
   const update = tollUpdate.exec(frame.text) ?? tollRaise.exec(frame.text);
   if (update !== null) {
     const value = numberFromText(update[2]!);

@@ -111,7 +111,8 @@ describe("tolls of one incident told over several sentences", () => {
 
   it("adds people a later sentence says were also hurt to a bare total", () => {
     const doc = extract("GHAZNI: A truck bomb exploded at an army base in Ghazni province on Monday, killing nine soldiers and wounding 14, officials said.\nFour civilians living nearby were also wounded.");
-    expect(doc.events[0]!.injured).toEqual({ security_forces: null, civilians: 4, militants: null, unknown: 14 });
+    // "killing nine soldiers and wounding 14": the 14 are soldiers too (no "others").
+    expect(doc.events[0]!.injured).toEqual({ security_forces: 14, civilians: 4, militants: null, unknown: null });
     const among = extract("QUETTA: A bomb exploded in a market in Quetta on Monday, wounding 14 people, police said.\nFour children were among the wounded.");
     expect(among.events[0]!.injured).toEqual({ security_forces: null, civilians: 4, militants: null, unknown: 10 });
   });
@@ -201,5 +202,32 @@ describe("people added with 'also' before a later total", () => {
   it("does not add an attacker 'also killed' to a body count told after him", () => {
     const doc = extract("KARACHI: Two foreign nationals were killed in a suicide attack near the airport in Karachi on Sunday night, police said. The explosion also killed the suicide bomber. Three bodies were brought to the hospital, a surgeon said.");
     expect(doc.events[0]!.killed).toEqual({ security_forces: null, civilians: 2, militants: 1, unknown: null });
+  });
+});
+
+describe("who the rest of a toll were", () => {
+  it("reads 'the rest were employees' after a list of the dead", () => {
+    const doc = extract("KABUL: Five people were killed when a bomb went off outside a bank in Kabul on Sunday, police said. A spokesman said the dead included a guard; the rest were employees of the bank.");
+    expect(doc.events[0]!.killed).toEqual({ security_forces: 1, civilians: 4, militants: null, unknown: null });
+  });
+  it("reads 'the other N injured were customers' and 'the other two were a vendor and a boy'", () => {
+    const injured = extract("QUETTA: Six people, including two policemen, were wounded when a grenade hit a tea stall in Quetta on Friday. The other four injured were customers of the stall.");
+    expect(injured.events[0]!.injured).toEqual({ security_forces: 2, civilians: 4, militants: null, unknown: null });
+    const dead = extract("BANNU: A roadside bomb killed three people in Bannu district on Tuesday, police said. One of the dead was a constable. The other two were a shopkeeper and a schoolboy.");
+    expect(dead.events[0]!.killed).toEqual({ security_forces: 1, civilians: 2, militants: null, unknown: null });
+  });
+  it("reads 'two policemen among five hurt' as part of the five", () => {
+    const doc = extract("Three soldiers among seven hurt in Kohat blast\nKOHAT: A bomb went off near an army truck in Kohat district on Monday, officials said.");
+    expect(doc.events[0]!.injured).toEqual({ security_forces: 3, civilians: null, militants: null, unknown: 4 });
+  });
+});
+
+describe("a figure the report says officials dismissed", () => {
+  it("keeps the official toll, not the one dismissed as propaganda", () => {
+    const doc = extract(
+      "QUETTA: Four Levies personnel were martyred when militants attacked a post in Kalat district on Monday, officials said. Troops killed five of the attackers.\n" +
+        "The group said 25 soldiers had been killed, a claim officials dismissed as propaganda.",
+    );
+    expect(doc.events[0]!.killed).toEqual({ security_forces: 4, civilians: null, militants: 5, unknown: null });
   });
 });

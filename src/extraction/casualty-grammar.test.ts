@@ -111,7 +111,7 @@ describe("ranges, objects of a second verb, speakers and family members", () => 
   it("does not count the one who reports the toll", () => {
     // A bare count joined by "and" keeps the subject (shared dev 039, held-out decision 6).
     expect(read("The raid left four militants dead and two wounded, a security official told reporters.")).toEqual(["killed:militants:4", "injured:militants:2"]);
-    expect(read("Gunmen killed three labourers and injured two, a district police officer said.")).toEqual(["killed:civilians:3", "injured:unknown:2"]);
+    expect(read("Gunmen killed three labourers and injured two, a district police officer said.")).toEqual(["killed:civilians:3", "injured:civilians:2"]);
   });
   it("reads 'members of one family' as civilians with their named parts", () => {
     expect(read("Five members of a single family, including three children, died when the shell hit their home.")).toEqual(["killed:civilians:5", "killed:civilians:3^"]);
@@ -185,5 +185,21 @@ describe("lists after 'the dead were' and counted bodies", () => {
   });
   it("reads counted bodies as dead", () => {
     expect(read("Rescuers said six bodies were recovered from the rubble.")).toEqual(["killed:unknown:6"]);
+  });
+});
+
+describe("partitives and a second verb's bare count", () => {
+  it("reads 'N of them <people>' and 'N of the <people>' as counts of those people", () => {
+    expect(read("The blast killed eleven people, four of them police officers, a rescue official said.")).toEqual(["killed:unknown:11", "killed:security_forces:4^"]);
+    expect(read("Gunmen stopped the van, killing three of the engineers and its driver.")).toEqual(["killed:civilians:3", "killed:civilians:1"]);
+    expect(read("Two of the constables were wounded in the exchange.")).toEqual(["injured:security_forces:2"]);
+  });
+  it("gives 'of them' after a verb the people named before its subject, never the subject itself", () => {
+    expect(read("The raiders fled into the orchards, where police shot dead three of them.")).toEqual(["killed:militants:3"]);
+    expect(read("Attackers dragged shepherds out of the huts and the gunmen shot dead four of them.")).toEqual(["killed:civilians:4"]);
+  });
+  it("keeps the people of the first verb for a bare count after 'and <verb>'", () => {
+    expect(read("Fighters of the front killed nine Taliban fighters and wounded six in the valley.")).toEqual(["killed:militants:9", "injured:militants:6"]);
+    expect(read("The ambush killed four soldiers and injured five others.")).toEqual(["killed:security_forces:4", "injured:unknown:5"]);
   });
 });

@@ -121,15 +121,27 @@ const isDayNumber = (tokens: readonly Token[], from: number, to: number): boolea
   return false;
 };
 
-/** True when an active outcome ("shot dead", "killing") stands just before token i. */
-function isActiveOutcomeBefore(tokens: readonly Token[], i: number): boolean {
+/** Where an active outcome ("shot dead", "killing") that ends just before token i starts, if one does. */
+function activeOutcomeStartBefore(tokens: readonly Token[], i: number): number | undefined {
   for (let len = 4; len >= 1; len--) {
     const start = i - len;
     if (start < 0) continue;
     const match = outcomeAt(tokens, start);
-    if (match !== undefined && match.to === i && match.phrase.voice !== "passive") return true;
+    if (match !== undefined && match.to === i && match.phrase.voice !== "passive") return start;
   }
-  return false;
+  return undefined;
+}
+
+/** True when an active outcome ("shot dead", "killing") stands just before token i. */
+function isActiveOutcomeBefore(tokens: readonly Token[], i: number): boolean {
+  return activeOutcomeStartBefore(tokens, i) !== undefined;
+}
+
+/** True when `word` names people of a kind ("policemen") or says whose they are ("police officers", "FC personnel"). */
+function namesPeople(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  const head = casualtyHeads.get(word);
+  return (head !== undefined && head !== "generic") || categoryModifiers.has(word);
 }
 
 /** Reads the noun phrase after a number; undefined when it is not a group of people. */
@@ -147,14 +159,25 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
     // "one of the attackers was also killed": a count of militants, not part of a total.
     return { category: "militants", isBare: false, isOthers: false, from: numberFrom, to: j + 3 };
   }
+  // "killing five of the workers", "two of the policemen were hurt": a count of the people the phrase names.
+  if (tokens[j]?.norm === "of" && tokens[j + 1]?.norm === "the" && namesPeople(tokens[j + 2]?.norm)) j += 2;
   if (tokens[j]?.norm === "of") {
     const next = tokens[j + 1]?.norm;
     if ((next === "them" || next === "these") && isActiveOutcomeBefore(tokens, numberFrom)) {
       // "… offloaded passengers and shot dead 11 of them": a count of the people named before.
-      let category: CasualtyCategory = "unknown";
-      for (let k = numberFrom - 1; k >= 0 && k >= numberFrom - 25; k--) {
+      // The verb's subject ("troops killed eight of them") did the killing: it is not who "them" are.
+      let k = activeOutcomeStartBefore(tokens, numberFrom)! - 1;
+      let agent: CasualtyCategory | undefined;
+      while (k >= 0 && (casualtyHeads.has(tokens[k]!.norm) || categoryModifiers.has(tokens[k]!.norm) || auxiliaryWords.has(tokens[k]!.norm))) {
         const head = casualtyHeads.get(tokens[k]!.norm);
-        if (head !== undefined && head !== "generic") {
+        agent ??= head === "generic" ? genericDefaults.get(tokens[k]!.norm) ?? categoryModifiers.get(tokens[k - 1]?.norm ?? "") : head ?? categoryModifiers.get(tokens[k]!.norm);
+        k--;
+      }
+      // With no antecedent in the sentence, those whom the forces killed are the attackers.
+      let category: CasualtyCategory = agent === "security_forces" ? "militants" : "unknown";
+      for (; k >= 0 && k >= numberFrom - 25; k--) {
+        const head = casualtyHeads.get(tokens[k]!.norm);
+        if (head !== undefined && head !== "generic" && head !== agent) {
           category = head;
           break;
         }
@@ -162,7 +185,7 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
       return { category, isBare: false, isOthers: false, from: numberFrom, to: j + 2 };
     }
     // "five people, two of them policemen, …": the part names its own people after "of them".
-    const partitiveHead = (next === "them" || next === "whom") && tokens[j + 2] !== undefined && casualtyHeads.has(tokens[j + 2]!.norm) && casualtyHeads.get(tokens[j + 2]!.norm) !== "generic";
+    const partitiveHead = (next === "them" || next === "whom") && namesPeople(tokens[j + 2]?.norm);
     if (partitiveHead) j += 2;
     else if (next === "them" || next === "those" || next === "whom" || next === "the" || next === "these" || next === "its" || next === "their" || next === "his" || next === "her" || next === "which") return undefined;
   }
@@ -309,7 +332,7 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     if ((word === "a" || word === "an") && !headAhead(tokens, i + 1)) continue;
     // "… a polio vaccinator and the policeman escorting him": a definite singular in a list counts one.
     // "… and wounded his son", "killing the driver": a definite singular right after an active outcome counts one.
-    const isDefinite = word === "the" || word === "his" || word === "her" || word === "their";
+    const isDefinite = word === "the" || word === "his" || word === "her" || word === "their" || word === "its";
     const afterActiveVerb = isDefinite && tokens[i - 1] !== undefined && !/^(?:claimed|claiming|took|taking)$/.test(tokens[i - 1]!.norm) && isActiveOutcomeBefore(tokens, i);
     if (isDefinite && ((tokens[i - 1]?.norm === "and" && groups.length > 0 && groups[groups.length - 1]!.to >= i - 1) || (tokens[i - 1]?.norm === "including" && groups.length > 0) || afterActiveVerb)) {
       if (parseNumberAt(tokens, i + 1) !== undefined && !parseNumberAt(tokens, i + 1)!.isArticle) continue;
@@ -347,8 +370,8 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     const number = parseNumberAt(tokens, i);
     if (number === undefined) continue;
     // "the first", "one of the", "one another", "no one" are not counts.
-    const isAttackerPartitive = tokens[i + 1]?.norm === "of" && tokens[i + 2]?.norm === "the" && casualtyHeads.get(tokens[i + 3]?.norm ?? "") === "militants";
-    if (number.isArticle && !isAttackerPartitive && (tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "another")) continue;
+    const isPeoplePartitive = tokens[i + 1]?.norm === "of" && tokens[i + 2]?.norm === "the" && namesPeople(tokens[i + 3]?.norm);
+    if (number.isArticle && !isPeoplePartitive && (tokens[i + 1]?.norm === "of" || tokens[i + 1]?.norm === "another")) continue;
     if (word === "one" && (tokens[i - 1]?.norm === "no" || tokens[i - 1]?.norm === "any" || tokens[i - 1]?.norm === "every")) continue;
     // A road or code, not a count: "the N-40 highway", "N-25", "M-2 motorway", "Route 7".
     if (number.isArticle === false && tokens[i]!.isNumber && ((tokens[i - 1]?.norm === "-" && tokens[i - 2]?.isWord === true && tokens[i - 2]!.norm.length <= 2 && !tokens[i - 2]!.isNumber) || tokens[i - 1]?.norm === "route")) {
@@ -429,9 +452,20 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
       const part = groups[h]!;
       const between = tokens.slice(groups[h - 1]!.to, part.from).map((t) => t.norm);
       if (h > g + 1 && !between.every((w) => w === "and" || w === "," || w === "as" || w === "well")) break;
+      // "…, four of them policemen, a rescue official said": the speaker is no part of the toll.
+      if (h > g + 1 && speechVerbs.has(tokens[part.to]?.norm ?? "")) break;
       if (h === g + 1 && part.from - Math.max(group.to, k) > 4) break;
       part.partOf = g;
     }
+  }
+  // "Two policemen among five hurt", "a child was among 14 people killed": a part of the total after "among".
+  for (let g = 0; g + 1 < groups.length; g++) {
+    const part = groups[g]!;
+    const whole = groups[g + 1]!;
+    if (part.partOf !== null || whole.partOf !== null || part.category === "unknown" || whole.category !== "unknown" || part.value === null || whole.value === null || part.value > whole.value) continue;
+    let k = part.to;
+    while (k < whole.from && beVerbs.has(tokens[k]!.norm)) k++;
+    if (tokens[k]?.norm === "among" && k + 1 === whole.from) part.partOf = g + 1;
   }
   return groups;
 }
@@ -622,7 +656,14 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
     const previous = groups[g - 1]!;
     if (!group.isBare || group.isOthers || group.partOf !== null || group.category !== "unknown" || previous.isBare || previous.partOf !== null || previous.category === "unknown") continue;
     if (groups.some((part) => part.partOf === g)) continue;
-    if (tokens[group.from - 1]?.norm !== "and" || outcomes[g] === undefined || outcomes[g - 1] === undefined || outcomes[g] === outcomes[g - 1]) continue;
+    if (outcomes[g] === undefined || outcomes[g - 1] === undefined || outcomes[g] === outcomes[g - 1]) continue;
+    // "killed seven militants and wounded four": the second verb's bare count is more of the same people.
+    const verbFrom = activeOutcomeStartBefore(tokens, group.from);
+    if (verbFrom !== undefined && tokens[verbFrom - 1]?.norm === "and" && verbFrom - 1 === previous.to) {
+      group.category = previous.category;
+      continue;
+    }
+    if (tokens[group.from - 1]?.norm !== "and") continue;
     if (!auxiliaryWords.has(tokens[group.to]?.norm ?? "") && outcomeAt(tokens, group.to) === undefined) continue;
     group.category = previous.category;
   }
@@ -640,8 +681,9 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
     if (isAdded(tokens, group)) group.isAlso = true;
     // "two more soldiers succumbed": more of a kind already counted.
     if (words.includes("more") && tokens[group.from]?.norm !== "more") group.isMore = true;
-    // partOf points at the whole's position among the mentions, not among all groups.
-    mentions.push({ ...group, outcome, partOf: group.partOf === null ? null : mentionIndex.get(group.partOf) ?? null });
+    mentions.push({ ...group, outcome, partOf: group.partOf });
   });
+  // partOf points at the whole's position among the mentions, not among all groups (a whole may come after its part).
+  for (const mention of mentions) if (mention.partOf !== null) mention.partOf = mentionIndex.get(mention.partOf) ?? null;
   return mentions;
 }

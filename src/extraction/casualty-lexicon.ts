@@ -34,7 +34,7 @@ const headEntries: Array<[string, HeadReading]> = [
   ...words(`terrorist terrorists militant militants insurgent insurgents khwarij khawarij kharijis khariji kharji
     khwarji khawarji attacker attackers assailant assailants bomber bombers gunman gunmen fighter fighters rebel
     rebels separatist separatists miscreant miscreants jihadi jihadis jihadist jihadists extremist extremists
-    commander commanders facilitator facilitators infiltrator infiltrators outlaws outlaw dacoits`).map((w): [string, HeadReading] => [w, "militants"]),
+    commander commanders facilitator facilitators infiltrator infiltrators outlaws outlaw dacoits raiders`).map((w): [string, HeadReading] => [w, "militants"]),
   ...words(`people persons person individual individuals man men others other more victims victim bodies body
     lives youth youths locals tribesmen tribesman`).map((w): [string, HeadReading] => [w, "unknown"]),
   ...words(`officials official officers officer members member personnel forces force staff guards guard employees

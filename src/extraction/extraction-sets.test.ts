@@ -31,9 +31,9 @@ const sets: Array<{ name: string; gold: string; floors: Floors }> = [
   { name: "seeds", gold: join(shared, "seeds", "gold"), floors: { eventF1: 0.99, totals: 0.99, figures: 0.99, claimF1: 0.85 } },
   { name: "shared dev", gold: join(shared, "dev", "gold"), floors: { eventF1: 0.924, totals: 0.999, figures: 0.942, claimF1: 0.99 } },
   { name: "team dev", gold: join(root, "test-fixtures", "extraction-dev", "gold"), floors: { eventF1: 0.948, totals: 0.999, figures: 0.95, claimF1: 0.99 } },
-  { name: "team dev B", gold: join(root, "test-fixtures", "extraction-dev-b", "gold"), floors: { eventF1: 0.99, totals: 0.977, figures: 0.945, claimF1: 0.99 } },
+  { name: "team dev B", gold: join(root, "test-fixtures", "extraction-dev-b", "gold"), floors: { eventF1: 0.99, totals: 0.977, figures: 0.963, claimF1: 0.99 } },
   // Written by the team but never developed against: floors only, so that a regression fails.
-  { name: "holdout", gold: join(root, "test-fixtures", "extraction-holdout", "gold"), floors: { eventF1: 0.778, totals: 0.7, figures: 0.645, claimF1: 0.912 } },
+  { name: "holdout", gold: join(root, "test-fixtures", "extraction-holdout", "gold"), floors: { eventF1: 0.778, totals: 0.76, figures: 0.774, claimF1: 0.912 } },
 ];
 
 function run(goldDir: string, name: string): { score: ExtractionScore; predFile: string } {
