@@ -413,9 +413,18 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
 
 const maxScore = (frame: SentenceFrame): number => Math.max(0, ...frame.typeScores.values());
 
+/** A place that only names a road ("the Quetta-Karachi highway", "the Bannu road"): where the road leads, not where it happened. */
+const roadAfter = /^(?:\s*[-/]\s*[a-z][\w.' ]{0,24}?)?\s+(?:highway|road|motorway|expressway|bypass|railway)\b/;
+
 function incidentPlaces(frame: SentenceFrame): PlaceHit[] {
-  return frame.places.filter((p) => !p.isIncidental && !p.isDateline && p.entry.level !== "country");
+  const all = frame.places.filter((p) => !p.isIncidental && !p.isDateline && p.entry.level !== "country");
+  const isRoad = (p: PlaceHit): boolean => roadAfter.test(frame.text.slice(p.end - frame.start, p.end - frame.start + 40));
+  const offRoad = all.filter((p) => !isRoad(p));
+  return offRoad.length > 0 ? offRoad : all;
 }
+
+/** "the Maidan area of Tirah", "Angoor Adda crossing in Lower South Waziristan": the second place contains the first. */
+const placeContainment = /^[\s,]*(?:(?:area|areas|locality|village|town|bazaar|market|crossing|valley|tehsil|subdivision|sub-division|outskirts|suburbs)\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|south-?eastern|south-?western|north-?eastern|north-?western|restive|neighbouring|neighboring)\s+)?$/;
 
 /** Words that may stand between coordinated places ("Khost and Kunar provinces", "Kalat, Kech districts"). */
 const placeCoordination = /^[\s,]*(?:(?:and|&|as well as|the|in|of|southern|northern|eastern|western|central|south-?eastern|south-?western|north-?eastern|north-?western|provinces?|districts?|areas?|cities|city)\b[\s,]*)*$/;
@@ -427,7 +436,10 @@ function distinctPlaces(frame: SentenceFrame): PlaceEntry[] {
   const hits: PlaceHit[] = [];
   for (const hit of all) {
     const previous = hits[hits.length - 1];
-    if (previous === undefined || sameBranch(previous.entry, hit.entry) || placeCoordination.test(frame.text.slice(previous.end - frame.start, hit.start - frame.start))) hits.push(hit);
+    const between = previous === undefined ? "" : frame.text.slice(previous.end - frame.start, hit.start - frame.start);
+    // A namesake elsewhere gives way to the larger place the text puts it in.
+    if (previous !== undefined && !sameBranch(previous.entry, hit.entry) && placeContainment.test(between)) hits[hits.length - 1] = hit;
+    else if (previous === undefined || sameBranch(previous.entry, hit.entry) || placeCoordination.test(between)) hits.push(hit);
   }
   const out: PlaceEntry[] = [];
   for (const hit of hits) {
@@ -455,13 +467,16 @@ function distinctPlaces(frame: SentenceFrame): PlaceEntry[] {
 
 const rank = (e: PlaceEntry): number => (e.level === "locality" ? 3 : e.level === "admin2" ? 2 : e.level === "admin1" ? 1 : 0);
 /** A district and its successors share a branch ("South Waziristan", "Lower South Waziristan"). */
-const districtStem = (name: string | null): string | null => (name === null ? null : name.replace(/^(?:upper|lower|central|north|south|east|west)\s+(?=\w+\s+\w)/i, "").toLowerCase());
+const districtStem = (name: string | null): string | null => (name === null ? null : name.replace(/^(?:upper|lower)\s+|^(?:central|north|south|east|west)\s+(?=\w+\s+\w)/i, "").toLowerCase());
 
 function sameBranch(a: PlaceEntry, b: PlaceEntry): boolean {
   if (a.country !== b.country) return false;
   if (a.admin1 !== b.admin1) return false;
   if (a.level === "admin1" || b.level === "admin1") return true;
-  return a.admin2 !== null && (a.admin2 === b.admin2 || (/^(?:upper|lower) /i.test(a.admin2 + " " + b.admin2) && (districtStem(a.admin2) === b.admin2?.toLowerCase() || districtStem(b.admin2) === a.admin2.toLowerCase())));
+  if (a.admin2 === null || b.admin2 === null) return false;
+  if (a.admin2 === b.admin2) return true;
+  const split = /^(?:upper|lower) /i;
+  return (split.test(a.admin2) || split.test(b.admin2)) && (districtStem(a.admin2) === b.admin2.toLowerCase() || districtStem(b.admin2) === a.admin2.toLowerCase());
 }
 
 /** True when a frame's place cannot be where the draft's incident happened. */
@@ -487,7 +502,8 @@ function frameDate(frame: SentenceFrame, anchor: PartialDate | undefined): { dat
   for (const mention of ordered) {
     if (mention.isReportDate) continue;
     // "… which continued till Saturday": the end of something already dated.
-    if (/\b(?:till|until|through|lasted (?:till|until))(?: the)?\s*$/.test(frame.text.slice(Math.max(0, mention.start - 16), mention.start))) continue;
+    // "By Tuesday morning the clashes had claimed seven lives": the time a toll was counted, not the incident's.
+    if (/\b(?:till|until|through|by|lasted (?:till|until))(?: the)?\s*$/.test(frame.text.slice(Math.max(0, mention.start - 16), mention.start))) continue;
     if (mention.isAnaphoric) {
       if (anchor === undefined) continue;
       if (anchor.day === undefined) return { date: anchor };
@@ -532,9 +548,18 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
 
   const join = (draft: Draft, frame: SentenceFrame, place: PlaceEntry | undefined, withToll: boolean): void => {
     if (!draft.frames.includes(frame)) draft.frames.push(frame);
-    if (place !== undefined && (draft.place === undefined || draft.placeIsDateline || (sameBranch(draft.place, place) && rank(place) > rank(draft.place)))) {
+    // The more specific place of the same branch wins, and a district's Upper or Lower successor its parent's name.
+    const isFiner = (a: PlaceEntry, b: PlaceEntry): boolean => rank(a) > rank(b) || (a.level === "admin2" && b.level === "admin2" && /^(?:upper|lower) /i.test(a.name) && !/^(?:upper|lower) /i.test(b.name));
+    if (place !== undefined && (draft.place === undefined || draft.placeIsDateline || (sameBranch(draft.place, place) && isFiner(place, draft.place)))) {
       draft.place = place;
       draft.placeIsDateline = false;
+    } else if (draft.place === undefined) {
+      // A headline's incident whose body lead gives only the dateline: filed there, the best place known.
+      const dateline = frame.places.find((p) => p.isDateline);
+      if (dateline !== undefined) {
+        draft.place = dateline.entry;
+        draft.placeIsDateline = true;
+      }
     }
     const dated = frameDate(frame, previousDate(draft));
     if (dated !== undefined && (draft.date === undefined || (precisionRank(dated.date) > precisionRank(draft.date) && !dateConflicts(draft.date, dated.date)))) {
@@ -606,7 +631,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     // "Security forces killed 12 militants in Bannu on Thursday": a report that opens with a toll and a place or a day
     // reports an incident even with no word for its kind.
     const hasPeopleHurt = frame.casualties.some((m) => m.value !== null && m.value > 0 && m.partOf === null);
-    const isBareToll = score === 0 && hasPeopleHurt && !frame.isIrrealis && (places.length > 0 || frame.places.some((p) => p.isDateline) || (ownDated !== undefined && precisionOf(ownDated.date) === "day")) && drafts.length === 0 && places.length <= 1 && !multiIncidentSummary.test(frame.text) && /[.!?]["'”]?$/.test(frame.text);
+    const isBareToll = score === 0 && hasPeopleHurt && !frame.isIrrealis && (places.length > 0 || frame.places.some((p) => p.isDateline) || (ownDated !== undefined && precisionOf(ownDated.date) === "day")) && drafts.every(isHeadlineDraft) && places.length <= 1 && !multiIncidentSummary.test(frame.text) && /[.!?]["'”]?$/.test(frame.text);
     const isEventful = (score >= 2 || (score >= 1 && hasToll) || isTentative || isBareToll) && !(frame.isIrrealis && !hasToll && !ownDate) && !isStatement;
     if (!isEventful) {
       const samePlace = current !== undefined && places.length > 0 && (current.place === undefined || current.placeIsDateline || places.every((p) => sameBranch(current!.place!, p)));
@@ -631,7 +656,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     }
     const isAnaphoricDate = frame.dates.some((d) => d.isAnaphoric) && !frame.dates.some((d) => !d.isAnaphoric && !d.isReportDate);
     const currentIsHeadline = current !== undefined && current.frames.every((f) => f.index === 0 && !/[.!?]["'”]?$/.test(f.text));
-    const isStrongNew = (strongNewIncident.test(frame.text) && !currentIsHeadline) || (isAnaphoricDate && ownDated !== undefined && current !== undefined && dateConflicts(current.date, ownDated.date));
+    const isStrongNew = (strongNewIncident.test(frame.text) && !currentIsHeadline) || (isAnaphoricDate && ownDated !== undefined && current !== undefined && dateConflicts(current.date, ownDated.date)) || (current !== undefined && isSequel(frame, current));
     const isWeakNew = frame.isNewIncident && !isStrongNew;
     const anchorDate = lastMentionedDate ?? previousDate(undefined);
     const dated = ownDated;
@@ -723,7 +748,8 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     headline.frames.every((f) => f.index === 0 && !/[.!?]["'”]?$/.test(f.text)) &&
     !multiIncidentSummary.test(headline.frames[0]!.text) &&
     !drafts.slice(2).some((d) => d.place !== undefined && headline.place !== undefined && sameBranch(d.place, headline.place)) &&
-    (headline.place === undefined || body.place === undefined || sameBranch(headline.place, body.place)) &&
+    // A headline names the city or district readers know ("in Karachi"); the body a locality of it or beside it.
+    (headline.place === undefined || body.place === undefined || sameBranch(headline.place, body.place) || (headline.place.level !== "admin1" && headline.place.country === body.place.country && headline.place.admin1 === body.place.admin1)) &&
     !dateConflicts(headline.date, body.date) &&
     isAirstrikeDraft(headline) === isAirstrikeDraft(body) &&
     headline.splitGroup === undefined
@@ -739,6 +765,20 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
   }
   return { drafts, unassigned };
 }
+
+/** "Within hours", "hours later", "the next day": what follows happened after the incident just told. */
+const succession = /^\W*(?:within (?:hours|minutes|a day)|(?:hours|minutes|a day|a few hours|two days) later|later (?:that|the same) (?:day|night|evening)|the (?:next|following) (?:day|morning|night))\b/;
+
+/** "Within hours, armed men from rival tribes exchanged fire": a sequel of another kind is its own incident. */
+function isSequel(frame: SentenceFrame, current: Draft): boolean {
+  if (frame.isContinuation || !succession.test(frame.text)) return false;
+  const [kind, weight] = [...frame.typeScores].reduce<[ExtractedEventType | undefined, number]>((best, [k, w]) => (w > best[1] ? [k, w] : best), [undefined, 0]);
+  if (kind === undefined || weight < 3) return false;
+  return current.frames.every((f) => (f.typeScores.get(kind) ?? 0) < 2);
+}
+
+/** A draft opened by a headline alone (the first line, no closing stop). */
+const isHeadlineDraft = (draft: Draft): boolean => draft.frames.every((f) => f.index === 0 && !/[.!?]["'”]?$/.test(f.text));
 
 const toDays = (d: PartialDate): number => Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1) / 86_400_000;
 

@@ -278,3 +278,64 @@ describe("a place name inside a hyphenated compound", () => {
     expect(doc.events.map((e) => [e.admin1, e.admin2])).toEqual([["Khyber Pakhtunkhwa", "Bannu"]]);
   });
 });
+
+describe("where an incident happened, when the sentence names several places", () => {
+  it("puts a place inside the larger place the text names after it, not at a namesake elsewhere", () => {
+    const doc = extract("BARA: Four militants were killed when security forces raided a compound in the Maidan area of Tirah valley in Khyber district on Friday, officials said.", "2024-05-12");
+    expect(doc.events.map((e) => [e.type, e.admin1, e.admin2, e.killed.militants])).toEqual([["security_operation", "Khyber Pakhtunkhwa", "Khyber", 4]]);
+    const crossing = extract("WANA: Pakistani troops and Afghan border forces exchanged fire near the Angoor Adda crossing in Lower South Waziristan district on Sunday, injuring two civilians.", "2024-05-13");
+    expect(crossing.events.map((e) => [e.type, e.country, e.admin2, e.injured.civilians])).toEqual([["armed_clash", "PK", "Lower South Waziristan", 2]]);
+  });
+
+  it("does not read the towns a road is named after as where the incident was", () => {
+    const doc = extract("MASTUNG: Gunmen blocked the Quetta-Karachi highway near Khad Kocha in Mastung district on Saturday night and abducted four passengers, the Levies said.", "2024-05-13");
+    expect(doc.events.map((e) => [e.type, e.admin2, e.date])).toEqual([["attack", "Mastung", "2024-05-11"]]);
+  });
+
+  it("reads a district and its Lower or Upper successor as one place", () => {
+    const doc = extract(
+      "Two soldiers martyred as attack on Chitral posts repulsed\n" +
+        "CHITRAL: Two soldiers were martyred and five terrorists were killed when militants attacked border posts in Lower Chitral district on Sunday, the ISPR said.",
+      "2024-05-13",
+    );
+    expect(doc.events.map((e) => [e.type, e.admin2, e.date, e.killed.security_forces, e.killed.militants])).toEqual([["attack", "Lower Chitral", "2024-05-12", 2, 5]]);
+  });
+});
+
+describe("the lead of the body after a headline", () => {
+  it("keeps a lead that states a toll, a place and a day though it names no kind of incident", () => {
+    const doc = extract("Three killed in Karachi blast\nKARACHI: Three people were killed and five injured near Port Qasim on Friday night, police said.", "2024-05-13");
+    expect(doc.events.map((e) => [e.admin1, e.date, e.killed.unknown, e.injured.unknown])).toEqual([["Sindh", "2024-05-10", 3, 5]]);
+  });
+
+  it("places the headline's incident at the body's dateline when the body names no other place", () => {
+    const doc = extract("Six dead in bazaar blast\nPESHAWAR - Six people lost their lives on Monday when a bomb exploded in a crowded bazaar.", "2024-05-14");
+    expect(doc.events.map((e) => [e.admin1, e.admin2, e.date, e.killed.unknown])).toEqual([["Khyber Pakhtunkhwa", "Peshawar", "2024-05-13", 6]]);
+  });
+});
+
+describe("an incident that follows another", () => {
+  it("opens a clash that broke out hours after an attack, dated to the attack's day, with the toll counted by a later morning", () => {
+    const doc = extract(
+      "KURRAM: Ten passengers were killed on Monday when gunmen opened fire on a convoy near Bagan.\n" +
+        "Within hours, armed men from rival tribes exchanged fire in the nearby Alizai area.\n" +
+        "By Tuesday morning, officials said, the clashes had claimed five lives.",
+      "2024-05-14",
+    );
+    expect(doc.events.map((e) => [e.type, e.date, e.admin2, e.killed.civilians ?? e.killed.unknown])).toEqual([
+      ["attack", "2024-05-13", "Kurram", 10],
+      ["armed_clash", "2024-05-13", "Kurram", 5],
+    ]);
+  });
+
+  it("reads rockets fired at a police station in another district as its own attack", () => {
+    const doc = extract(
+      "BANNU: A policeman was shot dead near a police station in Bannu on Monday.\n" + "Hours later, militants fired rockets at a police station in Lakki Marwat, injuring three constables.",
+      "2024-05-14",
+    );
+    expect(doc.events.map((e) => [e.type, e.admin2, e.injured.security_forces])).toEqual([
+      ["attack", "Bannu", null],
+      ["attack", "Lakki Marwat", 3],
+    ]);
+  });
+});
