@@ -2,7 +2,6 @@ import type BetterSqlite3 from "better-sqlite3";
 import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from "kysely";
 import { ArmtraceError } from "../errors.ts";
 import type {
-  AcledCoding,
   CasualtyCounts,
   ChangeAuthor,
   Event,
@@ -18,6 +17,7 @@ import { actorKey } from "../events/actor-key.ts";
 import { addDays, dateSpan, firstDay, lastDay } from "../events/event-dates.ts";
 import { countCap, type EventFilter, type EventPage, type EventQuery, type EventSort } from "../events/event-query.ts";
 import type { BulkWrite, EventPair, EventRepository, EventWrite, EventWriteSession } from "../events/event-repository.ts";
+import { fromAcledCodingColumn, toAcledCodingColumn } from "./acled-coding-column.ts";
 import type { ArmtraceDatabase } from "./database.ts";
 import { PendingEventDetails } from "./event-bulk-load.ts";
 import { suspendReportRollups, type SuspendedRollups } from "./report-rollup-rebuild.ts";
@@ -115,7 +115,7 @@ function rowToEvent(row: EventRow, links: readonly LinkRow[]): Event {
     injured: counts("injured"),
     weapons: JSON.parse(row.weapons_json) as Event["weapons"],
     notes: row.notes,
-    acled: row.acled_json === null ? null : (JSON.parse(row.acled_json) as AcledCoding),
+    acled: fromAcledCodingColumn(row.acled_json, row),
     gtd: row.gtd_json === null ? null : (JSON.parse(row.gtd_json) as GtdCoding),
     reviewState: row.review_state as Event["reviewState"],
     version: row.version,
@@ -185,7 +185,7 @@ function eventToValues(event: Event): unknown[] {
     event.injuries.rule, // injuries_rule
     JSON.stringify(event.weapons), // weapons_json
     event.notes, // notes
-    event.acled === null ? null : JSON.stringify(event.acled), // acled_json
+    toAcledCodingColumn(event.acled, { acled_event_id: event.acled?.eventIdCnty ?? null, date: event.date, country: event.country }), // acled_json
     event.gtd === null ? null : JSON.stringify(event.gtd), // gtd_json
     event.acled?.eventIdCnty ?? null, // acled_event_id
     event.gtd?.eventId ?? null, // gtd_event_id

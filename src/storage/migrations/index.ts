@@ -9,6 +9,7 @@ import { migration024EventQueryIndexes } from "./024-event-query-indexes.ts";
 import { migration025EventActorDates } from "./025-event-actor-dates.ts";
 import { migration026EventActorDateLast } from "./026-event-actor-date-last.ts";
 import { migration027EventLiveIndexes } from "./027-event-live-indexes.ts";
+import { migration028CompactAcledCoding } from "./028-compact-acled-coding.ts";
 import { migration040Tracing } from "./040-tracing.ts";
 import { migration060ReportRollups } from "./060-report-rollups.ts";
 import { migration061ReportIndexes } from "./061-report-indexes.ts";
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   migration025EventActorDates,
   migration026EventActorDateLast,
   migration027EventLiveIndexes,
+  migration028CompactAcledCoding,
   migration040Tracing,
   migration060ReportRollups,
   migration061ReportIndexes,
