@@ -31,7 +31,7 @@ export const listEventsInputSchema = z
     sort: z.enum(eventSorts).default("-date"),
     limit: z.coerce.number().int().min(1).max(10_000).default(50),
     offset: z.coerce.number().int().min(0).default(0),
-    /** `exact` counts every match; the default counts up to 10,000 and flags a larger total as a lower bound. */
+    /** `exact` counts every match; the default counts up to 1,000 (countCap) and flags a larger total as a lower bound. */
     count: z.enum(eventCountModes).default("capped"),
   })
   .strict();

@@ -200,7 +200,7 @@ describe("the query layer against the straightforward computation", () => {
     expect(exact.totalIsLowerBound).toBe(false);
     expect(exact.total).toBe(expectedPage(t, {}).total);
     expect(capped.events).toEqual(exact.events);
-    expect(capped.total).toBe(exact.total); // the default cap (10,000) is far above this small database
+    expect(capped.total).toBe(exact.total); // the default cap (1,000) is far above this small database
     await expect(listEvents(t.deps, { count: "approximate" as never })).rejects.toThrow(/count/);
   });
 });

@@ -43,7 +43,7 @@ describe("armtrace events", () => {
     expect(bad.stderr).toMatch(/line 3: .*\nline 5: .*\nline 6: /);
     const after = JSON.parse(runArmtrace(["--db", db, "events", "list", "--json"]).stdout) as unknown[];
     expect(after).toHaveLength(4);
-    // The summary line gives the total: exact here (a capped total would read "10000+").
+    // The summary line gives the total: exact here (a capped total would read "1000+").
     const summary = runArmtrace(["--db", db, "events", "list", "--limit", "1", "--count", "exact"]);
     expect(summary.status).toBe(0);
     expect(summary.stderr).toContain("1 of 4 events (offset 0)");

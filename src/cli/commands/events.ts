@@ -138,7 +138,7 @@ export function registerEventsCommand(program: Command, context: CliContext): vo
     .option("--sort <order>", "date, -date, fatalities, -fatalities, id, -id, updated, -updated")
     .option("--limit <n>", "at most this many (up to 10000)", "1000")
     .option("--offset <n>", "skip this many", "0")
-    .option("--count <mode>", "capped (default: exact up to 10,000, then shown as 10000+) or exact (count every match)")
+    .option("--count <mode>", "capped (default: exact up to 1,000, then shown as 1000+) or exact (count every match)")
     .action(async (options: ListOptions, command: Command) => {
       const deps = await dependencies(context, command);
       const page = await listEvents(deps, listInput(options));

@@ -145,7 +145,7 @@ export const eventPageSchema = {
     },
     totalIsLowerBound: {
       type: "boolean",
-      description: "True when the default capped count stopped at 10,000 (or at the end of the page): more events than total match",
+      description: "True when the default capped count stopped at 1,000 (or at the end of the page): more events than total match",
     },
     limit: { type: "integer" },
     offset: { type: "integer" },
