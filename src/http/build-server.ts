@@ -25,6 +25,8 @@ export interface BuildServerOptions {
   maxImportBytes?: number;
   /** Keep responses of read routes until the database changes (default true); see response-cache.ts. */
   isCaching?: boolean;
+  /** Headers sent with every response (a multi-process `serve` names the worker that answered). */
+  responseHeaders?: Record<string, string>;
 }
 
 declare module "fastify" {
@@ -86,6 +88,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     if (isDocumentation) return;
     for (const method of [route.method].flat()) if (method !== "HEAD") routes.push({ method, url: route.url });
   });
+  const responseHeaders = options.responseHeaders;
+  if (responseHeaders !== undefined) app.addHook("onRequest", async (_request, reply) => void reply.headers(responseHeaders));
   app.addSchema(problemSchema);
   // Bodies are JSON unless a route says otherwise; plain text is not silently accepted as a string body.
   app.removeContentTypeParser("text/plain");
