@@ -5,9 +5,13 @@
  * Target: ≥ 2,000 requests/s for list queries on 2 cores, no errors.
  * BENCH_API_EVENTS (default 100,000) sets the database size, BENCH_API_SECONDS (default 15) the duration.
  * BENCH_API_DB=path serves an existing database instead of seeding one (e.g. bench/.data/events-bench.db, the
- * million ACLED events of the events bench; opened as is, never changed by the read-only query mix).
+ * million ACLED events of the events bench; opened as is, never changed by the read-only query mix); when the
+ * file does not exist yet, the seeded database is written there and kept for the next run.
+ * A third run serves the same mix from `armtrace serve --workers N --no-cache` in child processes (BENCH_API_WORKERS,
+ * default the cores available): its CPU figure adds the server processes' CPU time (from /proc) to this process's.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -198,6 +202,75 @@ function figuresOf(result: AutocannonResult & { cpuSeconds: number }): Array<[st
   ];
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 when it is gone. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 14 and 15 of stat (utime, stime), counted after the command name, in clock ticks (100 a second).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The ids of a process's children (its serve workers). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return children;
+}
+
+/**
+ * The query mix against `armtrace serve --workers N --no-cache` on the database, started as a child process (as a
+ * user runs it): every request reads SQLite, spread over N worker processes. CPU is the server processes' (from
+ * /proc) plus this process's (the autocannon worker thread).
+ */
+async function measureWorkers(databasePath: string, workers: number, seconds: number): Promise<AutocannonResult & { cpuSeconds: number; serverCpuSeconds: number }> {
+  const child = spawn(
+    process.execPath,
+    [join(import.meta.dirname, "../bin/armtrace.mjs"), "--db", databasePath, "serve", "--port", "0", "--workers", String(workers), "--no-cache"],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = "";
+      child.stdout.on("data", (chunk) => {
+        output += chunk;
+        const match = /listening on (http:\/\/\S+)/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.on("exit", (code) => reject(new Error(`armtrace serve exited with ${code}`)));
+    });
+    for (const path of LIST_QUERIES) {
+      const response = await fetch(url + path);
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    }
+    const requests = LIST_QUERIES.map((path) => ({ method: "GET", path }));
+    await autocannon({ url, connections: 10, duration: 2, requests, workers: 1 });
+    const serverPids = [child.pid!, ...childrenOf(child.pid!)];
+    const serverCpu = () => serverPids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
+    const serverStart = serverCpu();
+    const cpuStart = process.cpuUsage();
+    const result = await autocannon({ url, connections: 32, duration: seconds, requests, workers: 1 });
+    const cpu = process.cpuUsage(cpuStart);
+    const serverCpuSeconds = serverCpu() - serverStart;
+    return { ...result, cpuSeconds: (cpu.user + cpu.system) / 1e6 + serverCpuSeconds, serverCpuSeconds };
+  } finally {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await exited;
+  }
+}
+
 /** Median time of each list query through the API with the cache off, one request at a time. */
 async function timeEachQuery(database: ArmtraceDatabase): Promise<Array<[string, string]>> {
   const app = await buildServer({ database, logger: false, isCaching: false });
@@ -235,9 +308,12 @@ export async function runApiBench(
   seconds = Number(process.env.BENCH_API_SECONDS ?? 15),
 ): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "armtrace-bench-api-"));
-  const existing = process.env.BENCH_API_DB;
+  const keptPath = process.env.BENCH_API_DB;
+  const existing = keptPath !== undefined && existsSync(keptPath) ? keptPath : undefined;
+  const workers = Number(process.env.BENCH_API_WORKERS ?? availableParallelism());
   try {
-    const database = await openDatabase({ path: existing ?? join(folder, "bench.db") });
+    const databasePath = keptPath ?? join(folder, "bench.db");
+    const database = await openDatabase({ path: databasePath });
     let seeding = "none: an existing database";
     if (existing === undefined) {
       const seedSeconds = await seedEvents(database, eventCount);
@@ -255,8 +331,13 @@ export async function runApiBench(
     const uncached = await measure(database, false, seconds);
     const perQuery = await timeEachQuery(database);
     await database.close();
+    const served = await measureWorkers(databasePath, workers, seconds);
     printFigures("api: list queries over loopback (autocannon), as served", [...setting, ...figuresOf(cached)]);
     printFigures("api: the same with the response cache off (every request queries SQLite)", figuresOf(uncached));
+    printFigures(`api: cache off, served by \`armtrace serve --workers ${workers} --no-cache\` (child processes)`, [
+      ...figuresOf(served),
+      ["  of which server processes", `${served.serverCpuSeconds.toFixed(1)} s = ${((served.serverCpuSeconds * 1000) / Math.max(1, served.requests.total)).toFixed(2)} ms CPU per request`],
+    ]);
     printFigures("api: each list query alone, cache off (median of 9)", perQuery);
   } finally {
     rmSync(folder, { recursive: true, force: true });
