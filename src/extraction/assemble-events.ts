@@ -424,7 +424,7 @@ function incidentPlaces(frame: SentenceFrame): PlaceHit[] {
 }
 
 /** "the Maidan area of Tirah", "Angoor Adda crossing in Lower South Waziristan": the second place contains the first. */
-const placeContainment = /^[\s,]*(?:(?:area|areas|locality|village|town|bazaar|market|crossing|valley|tehsil|subdivision|sub-division|outskirts|suburbs)\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|south-?eastern|south-?western|north-?eastern|north-?western|restive|neighbouring|neighboring)\s+)?$/;
+const placeContainment = /^(?:\s+[a-z]+)?\s*,\s*(?:district|tehsil)\s+$|^[\s,]*(?:(?:area|areas|locality|village|town|bazaar|market|crossing|valley|tehsil|subdivision|sub-division|outskirts|suburbs)\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|south-?eastern|south-?western|north-?eastern|north-?western|restive|neighbouring|neighboring)\s+)?$/;
 
 /** Words that may stand between coordinated places ("Khost and Kunar provinces", "Kalat, Kech districts"). */
 const placeCoordination = /^[\s,]*(?:(?:and|&|as well as|the|in|of|southern|northern|eastern|western|central|south-?eastern|south-?western|north-?eastern|north-?western|provinces?|districts?|areas?|cities|city)\b[\s,]*)*$/;
@@ -477,6 +477,17 @@ function sameBranch(a: PlaceEntry, b: PlaceEntry): boolean {
   if (a.admin2 === b.admin2) return true;
   const split = /^(?:upper|lower) /i;
   return (split.test(a.admin2) || split.test(b.admin2)) && (districtStem(a.admin2) === b.admin2.toLowerCase() || districtStem(b.admin2) === a.admin2.toLowerCase());
+}
+
+/**
+ * "… in the Shal area, Kunar's culture director said": beside a place in the country of the incident being
+ * told, a name the gazetteer knows only by an alias in the other country is a local namesake.
+ */
+function withoutForeignNamesakes(places: PlaceEntry[], frame: SentenceFrame, current: Draft | undefined): PlaceEntry[] {
+  const home = current?.place?.country;
+  if (home === undefined || places.length < 2 || !places.some((p) => p.country === home) || strongNewIncident.test(frame.text)) return places;
+  const aliasOnly = (entry: PlaceEntry): boolean => frame.places.some((h) => h.entry === entry && h.name !== entry.name.toLowerCase() && entry.ambiguousAliases?.some((a) => a.toLowerCase() === h.name) === true);
+  return places.filter((p) => p.country === home || !aliasOnly(p));
 }
 
 /** True when a frame's place cannot be where the draft's incident happened. */
@@ -616,7 +627,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     if (recalledIncident.test(frame.text) && !frame.dates.some((d) => !d.isReportDate && !d.isAnaphoric)) continue;
     const score = maxScore(frame);
     const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text) || restOfToll.test(frame.text) || hasTollShare(frame.text);
-    const places = distinctPlaces(frame).filter((p) => {
+    const places = withoutForeignNamesakes(distinctPlaces(frame), frame, current).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
       const own = frameDate(frame, current.date)?.date;
       if (frame.isNewIncident || (own !== undefined && dateConflicts(current.date, own)) || (own !== undefined && own.day !== undefined && current.date === undefined)) return true;
@@ -796,7 +807,7 @@ export function decideType(draft: Draft): ExtractedEventType {
   const killedAny = casualtyCategories.some((c) => (tolls.killed[c] ?? 0) > 0);
   const injuredAny = casualtyCategories.some((c) => (tolls.injured[c] ?? 0) > 0);
   const onlyMilitantsKilled = killedAny && (tolls.killed.militants ?? 0) > 0 && (tolls.killed.civilians ?? 0) === 0 && (tolls.killed.unknown ?? 0) === 0;
-  const stateActs = draft.frames.some((f) => /\b(security forces|troops|soldiers|army|police|ctd|fc|frontier corps|levies|rangers|forces)\b (?:\w+ ){0,4}(?<!were |was |been |are |is )(?:killed|shot dead|gunned down|neutrali[sz]ed|eliminated|foiled|raided|conducted|arrested|recovered|seized)/.test(f.text));
+  const stateActs = draft.frames.some((f) => /\b(security forces|troops|soldiers|army|police|ctd|fc|frontier corps|levies|rangers|forces)\b (?:\w+ ){0,4}(?<!were |was |been |are |is )(?:killed|shot dead|gunned down|neutrali[sz]ed|eliminated|foiled|raided|conducted|carried out an? (?:intelligence|operation|raid|search|counter)|arrested|recovered|seized)/.test(f.text));
   let op = sum("security_operation") + (onlyMilitantsKilled && stateActs ? 2 : 0);
   const attack = sum("attack");
   if (strong("airstrike", 3) || (strong("airstrike", 2) && attack < 4)) return "airstrike";
@@ -822,6 +833,9 @@ export function decideType(draft: Draft): ExtractedEventType {
   op = 0;
   return "attack";
 }
+
+const arrestWords = /\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing)|apprehend(?:ed|ing)|taken into custody|rounded up|held (?:\w+ )?suspects)\b/;
+const fightingOrHaul = /\b(?:killed|shot|martyred|injured|wounded|exchange of fire|fire|firing|clash|gunfight|encounter|recover(?:ed|y)|seiz(?:ed|ure)|confiscat|explosives?|weapons|arms|ammunition|hideouts? (?:was|were) destroyed|destroyed)\b/;
 
 /** Canonical actor name as the contract compares it (state units roll up to their state force). */
 function canonicalActor(entry: ActorEntry, codebook: ExtractionCodebook): string {
@@ -899,6 +913,8 @@ export function finishEvents(
     const draftText = draft.frames.map((f) => f.text).join(" ");
     if (criminalCue.test(draftText) && !militantCue.test(draftText)) continue;
     let type = decideType(draft);
+    // Suspects arrested or detained with no toll, nothing recovered and no fighting: not an incident (team dev decision 10).
+    if (type === "security_operation" && noToll && draft.frames.every((f) => f.weapons.size === 0) && arrestWords.test(draftText) && !fightingOrHaul.test(draftText)) continue;
     const sides = stateSides(draft, codebook);
     if ((type === "attack" || type === "security_operation") && sides.size >= 2 && draft.frames.some((f) => /\b(fir(?:ed|ing)|shell(?:ed|ing)|clash|fighting|retaliat|exchange|attacked|gunfight)/.test(f.text))) type = "armed_clash";
     // A weak place (dateline or guess) gives way to the country the incident's own words name.
@@ -1027,8 +1043,11 @@ function stateSides(draft: Draft, codebook: ExtractionCodebook): Set<string> {
 
 function countryFromCues(draft: Draft): string | null {
   const text = draft.frames.map((f) => f.text).join(" ");
-  if (/\b(inside|in|across) afghanistan\b|\bafghan (?:territory|soil|province)/.test(text) && !/\bfrom afghanistan\b/.test(text)) return "AF";
-  if (/\b(pakistani|pakistan's) (?:border )?(?:posts?|check ?posts?|territory|soil)\b|\bin pakistan\b/.test(text)) return "PK";
+  // The first cue the incident's words give: "in Pakistan's Bajaur district … from Afghan soil" happened in Pakistan.
+  const afghan = /\b(?:inside|in|across) afghanistan\b|\b(?<!from )afghan (?:territory|soil|province)/.exec(text);
+  const pakistani = /\b(?:pakistani|pakistan's) (?:border )?(?:posts?|check ?posts?|territory|soil)\b|\bin pakistan\b|\bin pakistan's (?:[\w-]+ ){0,2}(?:district|province|city|town|area|region)\b/.exec(text);
+  if (afghan !== null && !/\bfrom afghanistan\b/.test(text) && (pakistani === null || afghan.index < pakistani.index)) return "AF";
+  if (pakistani !== null) return "PK";
   const countries = draft.frames.flatMap((f) => f.places.filter((p) => p.entry.level === "country" && !p.isIncidental).map((p) => p.entry.country));
   return countries[0] ?? null;
 }

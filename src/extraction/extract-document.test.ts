@@ -339,3 +339,42 @@ describe("an incident that follows another", () => {
     ]);
   });
 });
+
+describe("events that should not exist, and places and kinds read from the incident's own words", () => {
+  it("makes no incident of suspects detained with nothing recovered and no fighting", () => {
+    const doc = extract(
+      "KOHAT: Two policemen were martyred when gunmen opened fire on their patrol in Kohat on Sunday.\n" + "Separately, police in Karak said they had detained five suspects during a search operation in the city's outskirts.",
+      "2024-05-13",
+    );
+    expect(doc.events.map((e) => [e.type, e.admin2, e.killed.security_forces])).toEqual([["attack", "Kohat", 2]]);
+  });
+
+  it("places an attack 'in Pakistan's' district in Pakistan though its attackers came 'from Afghan soil'", () => {
+    const doc = extract(
+      "KABUL: Pakistani jets bombed villages in Paktika province overnight, killing six civilians, a Taliban spokesman said on Tuesday.\n" +
+        "The strikes followed a suicide bombing on Saturday at an army camp in Pakistan's Kurram district that killed nine soldiers. Islamabad blamed the attack on militants operating from Afghan soil.",
+      "2024-05-14",
+    );
+    expect(doc.events.map((e) => [e.type, e.country, e.date])).toEqual([
+      ["airstrike", "AF", "2024-05-13"],
+      ["attack", "PK", "2024-05-11"],
+    ]);
+  });
+
+  it("reads an alias that names a place in the other country as a local namesake beside the incident's province", () => {
+    const doc = extract(
+      "ASADABAD: Afghan border forces and Pakistani troops exchanged fire in the Dangam district of Kunar province on Sunday.\n" + "Three civilians were injured when shells hit their homes in the Shal area, Kunar's police chief said.",
+      "2024-05-13",
+    );
+    expect(doc.events.map((e) => [e.type, e.country, e.admin1, e.injured.civilians])).toEqual([["armed_clash", "AF", "Kunar", 3]]);
+  });
+
+  it("reads an address 'near X, District Y' as a place in Y, and a plan 'to attack' as no attack", () => {
+    const doc = extract(
+      "LAHORE: CTD Punjab carried out an intelligence-based operation near Kot Sabzal, District Dera Ghazi Khan, on Sunday night on information that terrorists were planning to attack a bridge.\n" +
+        "Three terrorists were killed in the exchange of fire, the CTD said.",
+      "2024-05-14",
+    );
+    expect(doc.events.map((e) => [e.type, e.country, e.admin1, e.admin2, e.killed.militants])).toEqual([["security_operation", "PK", "Punjab", "Dera Ghazi Khan", 3]]);
+  });
+});
