@@ -90,13 +90,10 @@ const linkSelect = `SELECT es.*, s.reliability_source, s.reliability_information
   FROM event_sources es LEFT JOIN sources s ON s.id = es.source_id`;
 
 /**
- * The columns a page read fetches: every one the domain Event is built from (not the date span, the deletion
- * marks or the interchange keys, which the Event holds elsewhere or not at all).
+ * The columns a page read fetches: the id and every written column (not the deletion marks, which a listed
+ * event never has). All of them, so that whatever rowToEvent reads is there.
  */
-const hydratedEventColumns = [
-  "id",
-  ...eventColumns.filter((column) => !["date_first", "date_last", "acled_event_id", "gtd_event_id"].includes(column)),
-] as const;
+const hydratedEventColumns = ["id", ...eventColumns] as const;
 type HydratedEventRow = Pick<EventRow, (typeof hydratedEventColumns)[number]>;
 
 const hydratedLinkColumns = [
