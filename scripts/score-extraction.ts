@@ -3,7 +3,7 @@
  * the gold's publication date, gather the documents into one JSON array, and run
  * `node ../shared/eval/score.mjs --gold DIR --pred OUT.json`. Also prints our own scorer's figures.
  *
- *   npx tsx scripts/score-extraction.ts [--verbose] [--only seeds|shared-dev|team-dev|team-dev-b|holdout] [--keep DIR]
+ *   npx tsx scripts/score-extraction.ts [--verbose] [--only seeds|shared-dev|team-dev|team-dev-b|holdout|holdout-2] [--keep DIR]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -22,6 +22,7 @@ const sets: Array<[string, string]> = [
   ["team-dev", join(root, "test-fixtures", "extraction-dev", "gold")],
   ["team-dev-b", join(root, "test-fixtures", "extraction-dev-b", "gold")],
   ["holdout", join(root, "test-fixtures", "extraction-holdout", "gold")],
+  ["holdout-2", join(root, "test-fixtures", "extraction-holdout-2", "gold")],
 ];
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
