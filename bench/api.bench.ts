@@ -9,6 +9,7 @@
  * file does not exist yet, the seeded database is written there and kept for the next run.
  * A third run serves the same mix from `armtrace serve --workers N --no-cache` in child processes (BENCH_API_WORKERS,
  * default the cores available): its CPU figure adds the server processes' CPU time (from /proc) to this process's.
+ * BENCH_API_RUNS picks runs (comma-separated: cached, uncached, workers, each; default all four).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -327,18 +328,22 @@ export async function runApiBench(
       ["cores available", availableParallelism()],
       ["query mix", `${LIST_QUERIES.length} list queries, 20–50 events a page, 32 connections, ${seconds} s`],
     ];
-    const cached = await measure(database, true, seconds);
-    const uncached = await measure(database, false, seconds);
-    const perQuery = await timeEachQuery(database);
+    const runs = new Set((process.env.BENCH_API_RUNS ?? "cached,uncached,workers,each").split(",").map((run) => run.trim()));
+    printFigures("api: setting", setting);
+    if (runs.has("cached")) printFigures("api: list queries over loopback (autocannon), as served", figuresOf(await measure(database, true, seconds)));
+    if (runs.has("uncached")) {
+      printFigures("api: the same with the response cache off (every request queries SQLite)", figuresOf(await measure(database, false, seconds)));
+    }
+    const perQuery = runs.has("each") ? await timeEachQuery(database) : undefined;
     await database.close();
-    const served = await measureWorkers(databasePath, workers, seconds);
-    printFigures("api: list queries over loopback (autocannon), as served", [...setting, ...figuresOf(cached)]);
-    printFigures("api: the same with the response cache off (every request queries SQLite)", figuresOf(uncached));
-    printFigures(`api: cache off, served by \`armtrace serve --workers ${workers} --no-cache\` (child processes)`, [
-      ...figuresOf(served),
-      ["  of which server processes", `${served.serverCpuSeconds.toFixed(1)} s = ${((served.serverCpuSeconds * 1000) / Math.max(1, served.requests.total)).toFixed(2)} ms CPU per request`],
-    ]);
-    printFigures("api: each list query alone, cache off (median of 9)", perQuery);
+    if (runs.has("workers")) {
+      const served = await measureWorkers(databasePath, workers, seconds);
+      printFigures(`api: cache off, served by \`armtrace serve --workers ${workers} --no-cache\` (child processes)`, [
+        ...figuresOf(served),
+        ["  of which server processes", `${served.serverCpuSeconds.toFixed(1)} s = ${((served.serverCpuSeconds * 1000) / Math.max(1, served.requests.total)).toFixed(2)} ms CPU per request`],
+      ]);
+    }
+    if (perQuery !== undefined) printFigures("api: each list query alone, cache off (median of 9)", perQuery);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
