@@ -74,6 +74,11 @@ const recalledIncident = /\b(?:came|comes|happened|occurred|follows|followed|too
 /** Another side's account of the same incident. */
 const counterClaim = /(?:^|["“]\s*)we (?:attacked|targeted|ambushed|struck)\b|\b(?:dismissed|rejected|denounced) (?:\w+ ){0,3}as (?:propaganda|baseless|false|fabricated|exaggerated)\b|\b(?:exaggerated|inflated) (?:figures?|claims?|toll|numbers?)\b|\bour (?:fighters|mujahideen|mujahidin|sarmachars)\b|\b(spokes(?:person|man|men) (?:for|of) (?:the )?(?:banned |proscribed |outlawed )?(?:bla|blf|bras|ttp|tehreek-e-taliban pakistan|tehrik-i-taliban pakistan|balochistan liberation|baloch liberation|jamaat-ul-ahrar|daesh|iskp|islamic state)\b|disputed|denied|contradict(?:ed|ing)?|rejected the|on the other hand|for (?:its|their) part|countered|in a separate statement|a different account|put (?:its|their) (?:own )?(?:losses|toll|casualties)|could not be (?:independently )?(?:verified|confirmed)|not (?:be )?independently (?:verified|confirmed)|puts (?:its|their) (?:own )?(?:losses|toll|casualties)|on condition of anonymity|claimed (?:that )?(?:more than|over|at least) \d|\b(?:ttp|bla|blf|bras|taliban|tehreek|tehrik|daesh|iskp|islamic state|the group|the outfit|militant group|insurgent group)\b[^.;]{0,40}?\b(?:claim(?:ed|s|ing)?|said|says)\b[^.;]{0,30}?\b(?:it|they|its (?:\w+ )?(?:fighters|militants|men|members)|their (?:\w+ )?(?:fighters|men)) (?:had |has |have )?(?:killed|wounded|injured|inflicted|martyred)\b|\bclaim(?:ed|s|ing)? to have (?:killed|wounded|injured)\b(?=.*\b(?:not|unverified|no independent)\b))/;
 
+/** True when a sentence gives another side's account of an incident (its figures are neither the toll nor a claim). */
+export function isCounterClaim(text: string): boolean {
+  return counterClaim.test(text);
+}
+
 /** A sentence summing up several incidents ("11 khwarij killed in two IBOs"): its toll belongs to none of them alone. */
 const multiIncidentSummary = /\b(?:two|three|four|five|several|multiple|separate|series of|twin|a spate of|\d[\d,]*)\b (?:[\w-]+ ){0,3}(?:ibos|operations|attacks|incidents|strikes|raids|blasts|explosions|bombings|ambushes)\b/;
 

@@ -378,3 +378,36 @@ describe("events that should not exist, and places and kinds read from the incid
     expect(doc.events.map((e) => [e.type, e.country, e.admin1, e.admin2, e.killed.militants])).toEqual([["security_operation", "PK", "Punjab", "Dera Ghazi Khan", 3]]);
   });
 });
+
+describe("figures that are an incident's, the other side's, or a period's", () => {
+  it("takes no claim from the other side's figures for the incident", () => {
+    const doc = extract(
+      "QUETTA: Four soldiers were martyred when militants attacked a check post in Kalat district on Sunday.\n" +
+        "The BLA claimed responsibility. Its spokesman said 30 soldiers had been killed, figures officials dismissed as propaganda.",
+      "2024-05-14",
+    );
+    expect(doc.events.map((e) => [e.type, e.admin2, e.killed.security_forces])).toEqual([["attack", "Kalat", 4]]);
+    expect(doc.claims).toEqual([]);
+  });
+
+  it("codes an older incident's toll in a background paragraph as its event only, not also as a claim", () => {
+    const doc = extract(
+      "TANK: A policeman was shot dead in Tank on Monday.\n" + "In March, a roadside bomb killed three soldiers near Kulachi, and last month militants stormed a health centre in the Daraban area, killing two policemen.",
+      "2024-05-14",
+    );
+    expect(doc.events.map((e) => [e.date, e.killed.security_forces])).toEqual([
+      ["2024-05-13", 1],
+      ["2024-03", 3],
+      ["2024-04", 2],
+    ]);
+    expect(doc.claims).toEqual([]);
+  });
+
+  it("reads a year's toll of 'attacks' as a claim and a year's seizures 'across the provinces' as no incident", () => {
+    const toll = extract("Attacks killed more than 700 people in 2023, according to a think tank.", "2024-01-10");
+    expect(toll.events).toEqual([]);
+    expect(toll.claims.map((c) => [c.metric, c.value, c.period])).toEqual([["killed", 700, "2023"]]);
+    const seized = extract("KANDAHAR: Officials said that in 2024 the forces seized more than 2,000 weapons in operations against smugglers across the southern provinces.", "2025-01-10");
+    expect(seized.events).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
  * reads files and passes the codebook in.
  */
 import { analyzeSentence, type SentenceFrame } from "./analyze-sentence.ts";
-import { assembleIncidents, finishEvents } from "./assemble-events.ts";
+import { assembleIncidents, finishEvents, isCounterClaim } from "./assemble-events.ts";
 import { extractClaims, finishClaims, tollClaims } from "./extract-claims.ts";
 import { scannersFor, type ExtractionCodebook } from "./extraction-codebook.ts";
 import type { ExtractedClaim, ExtractedDocument, ExtractedEvent } from "./extraction-types.ts";
@@ -82,6 +82,8 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
   const marker = endMarker.exec(text);
   if (marker !== null && marker.index > text.length * 0.3) clutterFrom = marker.index;
   const events: ExtractedEvent[] = [];
+  /** Sentences (or clauses) that name an incident ("militants stormed …", "a roadside bomb"). */
+  const incidentSpans: Array<[number, number]> = [];
   // Incidents are assembled one window of paragraphs at a time: reports never describe one incident
   // across tens of kilobytes, and memory and time stay bounded on very large inputs.
   let windowStart = 0;
@@ -112,7 +114,10 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
       const hasAnchor = frame.places.some((p) => !p.isIncidental && (p.entry.level === "admin2" || p.entry.level === "locality")) || frame.dates.some((d) => !d.isReportDate && d.date.day !== undefined);
       const countsSomething = frame.casualties.length > 0 || /\b\d[\d,.]* (?:\w+ ){0,2}(?:attacks|incidents|deaths|fatalities|injuries|operations)\b|\bsaw \d/.test(frame.text);
       if (!frame.isAggregate && previousAggregate && countsSomething && !hasAnchor && (frame.typeScores.get("attack") ?? 0) < 3) frame.isAggregate = true;
-      claims.push(...extractClaims(frame, { published, original: text }, carry));
+      // The other side's figures for an incident ("its spokesman said 34 soldiers had been killed") are no claim.
+      if (Math.max(0, ...frame.typeScores.values()) >= 2) incidentSpans.push([frame.start, frame.end]);
+      const isOtherSide = !frame.isAggregate && frame.casualties.length > 0 && isCounterClaim(frame.text);
+      if (!isOtherSide) claims.push(...extractClaims(frame, { published, original: text }, carry));
       previousAggregate = frame.isAggregate;
       const isUseful =
         frame.isAggregate ||
@@ -129,6 +134,16 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
   }
   flush();
   document.events = events;
+  // A toll stated by a sentence that names its incident is that event's figure, not also a statistic.
+  const isEventToll = (claim: ExtractedClaim): boolean =>
+    (claim.metric === "killed" || claim.metric === "injured") &&
+    claim.evidence.every((c) => incidentSpans.some(([start, end]) => start <= c.start && c.end <= end)) &&
+    events.some((event) => {
+      const inside = claim.evidence.every((c) => event.evidence.some((e) => e.start <= c.start && c.end <= e.end));
+      const counts = Object.values(claim.metric === "killed" ? event.killed : event.injured).filter((v): v is number => v !== null);
+      return inside && (counts.includes(claim.value) || counts.reduce((a, b) => a + b, 0) === claim.value);
+    });
+  for (let i = claims.length - 1; i >= 0; i--) if (isEventToll(claims[i]!)) claims.splice(i, 1);
   // A figure repeated by the headline and the body is one claim.
   const kept: ExtractedClaim[] = [];
   const byFigure = new Map<string, ExtractedClaim[]>();
