@@ -137,6 +137,7 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
   // A toll stated by a sentence that names its incident is that event's figure, not also a statistic.
   const isEventToll = (claim: ExtractedClaim): boolean =>
     (claim.metric === "killed" || claim.metric === "injured") &&
+    !(claim.period ?? "").includes("/") &&
     claim.evidence.every((c) => incidentSpans.some(([start, end]) => start <= c.start && c.end <= end)) &&
     events.some((event) => {
       const inside = claim.evidence.every((c) => event.evidence.some((e) => e.start <= c.start && c.end <= e.end));
