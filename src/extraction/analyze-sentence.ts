@@ -140,7 +140,7 @@ export function analyzeSentence(
   normalizedDocument: string,
   start: number,
   end: number,
-  meta: { index: number; paragraph: number; isParagraphStart: boolean; preferredCountry?: string },
+  meta: { index: number; paragraph: number; isParagraphStart: boolean; preferredCountry?: string; dates?: DateMention[] | undefined },
   scanners: CodebookScanners,
   published: PartialDate | undefined,
 ): SentenceFrame {
@@ -148,7 +148,8 @@ export function analyzeSentence(
   const tokens = tokenize(normalizedDocument, start, end);
   const keys = keyTokens(tokens);
   const casualties = findCasualties(tokens);
-  const dates = findDates(text, published);
+  // The caller may have found this span's dates already (extract-document's clause split reads them).
+  const dates = meta.dates ?? findDates(text, published);
 
   const actors: ActorHit[] = scanners.actors
     .scan(keys)

@@ -9,7 +9,7 @@ import { scannersFor, type ExtractionCodebook } from "./extraction-codebook.ts";
 import type { ExtractedClaim, ExtractedDocument, ExtractedEvent } from "./extraction-types.ts";
 import { htmlToText, looksLikeHtml } from "./html-to-text.ts";
 import { normalizeForMatching } from "./normalize-text.ts";
-import { findDates, formatDate, parsePublished } from "./resolve-date.ts";
+import { findDates, formatDate, parsePublished, type DateMention } from "./resolve-date.ts";
 import { iterateSentences } from "./segment-sentences.ts";
 
 export interface ExtractDocumentOptions {
@@ -36,15 +36,17 @@ const windowChars = 60_000;
 /** Clause boundaries inside one sentence that may separate two incidents ("in March …, while in May …"). */
 const clauseBoundary = /(?:,|;)\s+(?:while|whereas|and|but)\s+(?=(?:in|on|last|earlier|later)\s)|;\s+/g;
 
-function clauses(normalized: string, start: number, end: number, published: ReturnType<typeof parsePublished>): Array<[number, number]> {
+/** The clauses of a sentence; one that is the whole sentence brings the dates already found in it. */
+function clauses(normalized: string, start: number, end: number, published: ReturnType<typeof parsePublished>): Array<[number, number, DateMention[]?]> {
   const text = normalized.slice(start, end);
-  if (findDates(text, published).filter((d) => !d.isReportDate).length < 2) return [[start, end]];
+  const dates = findDates(text, published);
+  if (dates.filter((d) => !d.isReportDate).length < 2) return [[start, end, dates]];
   const cuts: number[] = [];
   clauseBoundary.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = clauseBoundary.exec(text)) !== null) cuts.push(m.index);
-  if (cuts.length === 0) return [[start, end]];
-  const spans: Array<[number, number]> = [];
+  if (cuts.length === 0) return [[start, end, dates]];
+  const spans: Array<[number, number, DateMention[]?]> = [];
   let from = 0;
   for (const cut of cuts) {
     const left = text.slice(from, cut);
@@ -55,7 +57,7 @@ function clauses(normalized: string, start: number, end: number, published: Retu
       while (from < text.length && /[\s,;]/.test(text[from]!)) from++;
     }
   }
-  spans.push([start + from, end]);
+  spans.push(from === 0 ? [start, end, dates] : [start + from, end]);
   return spans;
 }
 
@@ -106,8 +108,8 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
       flush();
       windowStart = sentence.start;
     }
-    for (const [start, end] of clauses(normalized, sentence.start, sentence.end, published)) {
-      const frame = analyzeSentence(text, normalized, start, end, { index: index++, paragraph: sentence.paragraph, isParagraphStart: sentence.isParagraphStart && start === sentence.start, preferredCountry: leadingCountry(countryVotes) }, scanners, published);
+    for (const [start, end, dates] of clauses(normalized, sentence.start, sentence.end, published)) {
+      const frame = analyzeSentence(text, normalized, start, end, { index: index++, paragraph: sentence.paragraph, isParagraphStart: sentence.isParagraphStart && start === sentence.start, preferredCountry: leadingCountry(countryVotes), dates }, scanners, published);
       for (const place of frame.places) {
         if (!place.isIncidental) countryVotes.set(place.entry.country, (countryVotes.get(place.entry.country) ?? 0) + 1);
       }
