@@ -642,7 +642,9 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     const ownDate = hasOwnDate(frame);
     // "Two more soldiers succumbed on Sunday, taking the toll to six": a later day, the same incident.
     const isTollUpdate = (): boolean => tollUpdate.test(frame.text) || tollRaise.test(frame.text) || frame.casualties.some((m) => m.isMore === true) || /\bsuccumbed\b/.test(frame.text);
-    const isTentative = (score === 1 && !hasToll && ownDate && places.length > 0) || (score === 0 && frame.casualties.some((m) => m.value !== null && m.outcome === "killed") && ownDate && current !== undefined && dateConflicts(effectiveDate(current), ownDated?.date) && !isTollUpdate());
+    // A toll with no word for an incident is one only where it has its own place or day ("Last month, 46 people were
+    // killed in the region" counts deaths over a month).
+    const isTentative = (score === 1 && !hasToll && ownDate && places.length > 0) || (score === 0 && frame.casualties.some((m) => m.value !== null && m.outcome === "killed") && ownDate && (places.length > 0 || (ownDated !== undefined && precisionOf(ownDated.date) === "day")) && current !== undefined && dateConflicts(effectiveDate(current), ownDated?.date) && !isTollUpdate());
     const isStatement = !hasToll && statementCue.test(frame.text);
     // "Security forces killed 12 militants in Bannu on Thursday": a report that opens with a toll and a place or a day
     // reports an incident even with no word for its kind.
@@ -662,7 +664,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
         // "In Kunar, officials said six people were killed": the toll of the incident named there before.
         join(earlier, frame, places[0], true);
         current = earlier;
-      } else if (current !== undefined && hasToll && !strongNewIncident.test(frame.text) && places.every((p) => !placeConflicts(current!, p))) {
+      } else if (current !== undefined && hasToll && !strongNewIncident.test(frame.text) && places.every((p) => !placeConflicts(current!, p)) && !(ownDated !== undefined && !isTollUpdate() && dateConflicts(effectiveDate(current), ownDated.date))) {
         if (current.splitGroup !== undefined && places.length === 0) unassigned.push({ frame, mentions: frame.casualties });
         else join(current, frame, places[0], true);
       } else if (current !== undefined && frame.isContinuation && frame.actors.length > 0 && /\b(claimed|owned|carried out|responsib|blamed|behind)\b/.test(frame.text)) {
@@ -913,6 +915,11 @@ export function finishEvents(
     const noToll = draft.tolls.every((t) => Object.keys(t.killed).length === 0 && Object.keys(t.injured).length === 0);
     if (draft.frames.every((f) => f.isIrrealis) && noToll && draft.date === undefined) continue;
     if (noToll && draft.frames.every((f) => Math.max(0, ...f.typeScores.values()) < 2)) continue;
+    // An incident recalled by its year alone, with no place or toll of its own ("after the suicide attack on a similar
+    // convoy in 2021"), is one the report already told more precisely that year.
+    const ownPlace = draft.frames.some((f) => f.places.some((p) => !p.isIncidental && p.entry.level !== "country"));
+    const recalled = draft.date !== undefined && precisionOf(draft.date) === "year" && drafts.some((d) => d !== draft && d.date !== undefined && d.date.year === draft.date!.year && precisionOf(d.date) !== "year");
+    if (noToll && !ownPlace && recalled) continue;
     if (draft.frames.some((f) => f.isAccident)) continue;
     // A kidnapping for ransom or a robbery by a gang is crime, not an incident of political violence.
     const draftText = draft.frames.map((f) => f.text).join(" ");

@@ -411,3 +411,39 @@ describe("figures that are an incident's, the other side's, or a period's", () =
     expect(seized.events).toEqual([]);
   });
 });
+
+describe("incidents told in passing", () => {
+  it("reads people 'killed … by terrorists' in a named district as an attack of its own", () => {
+    const doc = extract(
+      "KABUL: Pakistani jets struck targets in Khost province early on Saturday, killing 20 civilians, officials said.\n" +
+        'Islamabad said five Pakistani soldiers were killed in the Bajaur district by "terrorists operating from Afghanistan."',
+      "2024-05-12",
+    );
+    expect(doc.events.map((e) => [e.type, e.country, e.admin1])).toEqual([
+      ["airstrike", "AF", "Khost"],
+      ["attack", "PK", "Khyber Pakhtunkhwa"],
+    ]);
+    expect(doc.events[1]!.killed.security_forces).toBe(5);
+  });
+
+  it("adds no month's toll with no place or incident word to the incident being told", () => {
+    const doc = extract(
+      "KURRAM: Nine people were killed in clashes between two tribes in Kurram on Friday, officials said.\n" + "Last month, 40 people were killed in the region over a land dispute.",
+      "2024-05-12",
+    );
+    expect(doc.events.map((e) => [e.type, e.date, e.killed.unknown])).toEqual([["armed_clash", "2024-05-10", 9]]);
+  });
+
+  it("codes a dated line of a timeline and not its vaguer recall by year", () => {
+    const doc = extract(
+      "GWADAR: Militants attacked a convoy carrying foreign engineers in Gwadar on Sunday, officials said.\n" +
+        "It was the biggest attack on foreigners after the suicide attack on a similar convoy in 2021.\n" +
+        "July 2021: A bus carrying engineers was bombed, killing 13 people.",
+      "2023-08-14",
+    );
+    expect(doc.events.map((e) => [e.date, e.killed.unknown])).toEqual([
+      ["2023-08-13", null],
+      ["2021-07", 13],
+    ]);
+  });
+});
