@@ -122,7 +122,7 @@ function containerOf(match: PhraseMatch<PlaceEntry>, next: PhraseMatch<PlaceEntr
   const afterNext = normalized.slice(tokens[next.to - 1]!.end, tokens[next.to - 1]!.end + 12);
   const isApposition = /^, (?:in )?$/.test(gap) && /^ (?:district|province)\b(?!s)/.test(afterNext);
   if (!containerGap.test(gap) && !isApposition) return undefined;
-  const levels = next.values.filter((v) => v.level === "admin1" || v.level === "admin2");
+  const levels = next.values.filter((v) => v.level === "admin1" || v.level === "admin2" || (v.level === "locality" && !v.isAmbiguous));
   return levels.length > 0 ? levels : undefined;
 }
 
@@ -131,6 +131,8 @@ function liesIn(place: PlaceEntry, container: PlaceEntry): boolean {
   if (place.country !== container.country || place === container) return false;
   if (container.level === "admin1") return place.admin1 === container.name;
   if (container.level === "admin2") return place.level === "locality" && place.admin2 === container.name;
+  // "the Maidan area of Tirah valley": a locality inside another lies in the same district.
+  if (container.level === "locality") return place.level === "locality" && container.admin2 !== null && place.admin2 === container.admin2;
   return false;
 }
 
@@ -215,6 +217,9 @@ export function analyzeSentence(
     const secondOfDateline = previousPlace !== undefined && previousPlace.isDateline && previousPlace.to + 1 === match.from && before === "/" && endsDateline(after);
     const isDateline = meta.isParagraphStart && (((match.from === 0 || (match.from === 1 && !tokens[0]!.isWord)) && (endsDateline(after) || sharedDateline)) || secondOfDateline);
     if (entry.isAmbiguous && !/\b(?:district|tehsil|province|agency)\b/i.test(match.name) && !isDateline && !(before !== undefined && placeContextBefore.has(before)) && !(after !== undefined && placeContextAfter.has(after))) continue;
+    // "the Shal area, Kunar's director said": a name shared with a place in another country, beside a place in this one, is local.
+    const isAmbiguousName = entry.isAmbiguous === true || (entry.ambiguousAliases ?? []).some((alias) => alias.toLowerCase() === match.name.toLowerCase());
+    if (isAmbiguousName && !isDateline && placeMatches.some((m, i) => i !== matchIndex && m.values.every((v) => v.level !== "country" && !v.isAmbiguous && v.country !== entry.country))) continue;
     const written = originalText.slice(tokens[match.from]!.start, tokens[match.to - 1]!.end);
     // "Kabul Bank", "Quetta Press Club", "Jaffar Express": a name, not a place.
     const nextWritten = tokens[match.to] === undefined ? "" : originalText.slice(tokens[match.to]!.start, tokens[match.to]!.end);

@@ -43,6 +43,10 @@ interface SentenceToll {
   more: Record<"killed" | "injured", Partial<Record<CasualtyCategory, number>>>;
   /** A toll the incident reached, stated beside people added to it ("two more died, taking the toll to six"). */
   reached: { killed?: number; injured?: number };
+  /** People counted among the injured who later died ("two of the wounded died", "two passengers wounded in … died"). */
+  woundedDied: number;
+  /** Of those, the ones only a share phrase counts ("two of the wounded died"): no other sentence adds them to the dead. */
+  woundedDiedApart: number;
 }
 
 /** Side of people "martyred" with no nationality named: the reporting side, folded into the side that is martyred elsewhere. */
@@ -88,7 +92,7 @@ const statementCue = /\b(chaired|chairing|apex committee|meeting|was briefed|wer
 const negationZero = /\b(no (?:one|body) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)|no casualt(?:y|ies)|no (?:loss of life|loss of lives|fatalities|deaths|injuries)|caused no (?:casualties|damage)|without (?:any )?(?:casualties|loss))\b/;
 const negatedGroup = /\bno (?:casualt(?:y|ies)|loss of li(?:fe|ves)|fatalities|deaths|injuries) (?:of|among|to|for) (?:own |our |the )?(troops|soldiers|security forces|personnel|police|policemen|forces|civilians|residents|passengers)\b/;
 /** A passenger vehicle the sentence says was attacked ("ambushed four passenger buses", "a bomb tore through a passenger coach"). */
-const passengerVehicle = /\b(?:ambush(?:ed|ing)?|attack(?:ed|ing)?|struck|hit|tore through|targeted|targeting|opened fire on|fired (?:up)?on|stormed|stopped|blew up)\b[^.;]{0,40}?\bpassenger (?:bus|buses|coach|coaches|van|vans|vehicle|vehicles|train)\b/;
+const passengerVehicle = /\b(?:ambush(?:ed|ing)?|attack(?:ed|ing)?|struck|hit|tore through|targeted|targeting|opened fire on|fired (?:up)?on|stormed|stopped|blew up)\b[^.;]{0,40}?\b(?:passenger (?:bus|buses|coach|coaches|van|vans|vehicle|vehicles|train)|(?:a|an|the) (?:[a-z]+-bound )?(?:bus|coach|train))\b/;
 /** "Of the dead, three were policemen", "two of the injured were children": a share of a toll told before. */
 const tollShare = /\b(?:of the (dead|killed|injured|wounded|deceased|victims),? ([a-z]+|\d+)|([a-z]+|\d+) of the (dead|killed|injured|wounded|deceased|victims)) (?:were|was) (?:all |also )?((?:a |an )?[a-z-]+(?: [a-z-]+)?)/g;
 const hasTollShare = (text: string): boolean => {
@@ -97,6 +101,8 @@ const hasTollShare = (text: string): boolean => {
   tollShare.lastIndex = 0;
   return found;
 };
+/** "Two of the wounded later died", "one of the injured succumbed": moved from the injured to the dead. */
+const woundedWhoDied = /\b([a-z]+|\d+) of the (?:injured|wounded)(?: \w+)? (?:later |also |subsequently |have |had |has )?(?:died|succumbed|passed away)\b/;
 const victimsIdentified = /\b(?:the )?(victims|deceased|dead|martyrs|martyred|killed|injured|wounded)(?: \w+){0,2} (?:were|was|have been|had been|has been) (?:identified|named) as\b/;
 /** The attacker counted among the dead ("the bomber, who was also killed", "the gunman … was shot dead by police", "the blast also killed the bomber"). */
 const attackerKilled = /\bthe (?:lone |suicide )?(?:bomber|gunman|attacker|assailant)(?:,? who|, [^,;]{0,90},)? (?:was|had been|has been|was later|was also) (?:also |later |subsequently |himself )?(?:killed|shot dead|gunned down|neutrali[sz]ed)\b|\b(?:also )?kill(?:ed|ing) the (?:suicide )?bomber\b|\bthe (?:lone |suicide )?(?:bomber|gunman|attacker|assailant) (?:also |himself |later )?(?:died|perished|was among the dead)\b/;
@@ -134,7 +140,7 @@ function numberFromText(word: string): number | undefined {
 }
 
 function sentenceToll(frame: SentenceFrame): SentenceToll {
-  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, identified: {}, marksAll: {}, sides: { killed: {}, injured: {} }, added: { killed: {}, injured: {} }, others: {}, martyredSides: [], more: { killed: {}, injured: {} }, reached: {}, restAre: {}, isCounterClaim: counterClaim.test(frame.text) };
+  const toll: SentenceToll = { killed: {}, injured: {}, remainder: {}, taliban: {}, identified: {}, marksAll: {}, sides: { killed: {}, injured: {} }, added: { killed: {}, injured: {} }, others: {}, martyredSides: [], more: { killed: {}, injured: {} }, reached: {}, restAre: {}, woundedDied: 0, woundedDiedApart: 0, isCounterClaim: counterClaim.test(frame.text) };
   const isMartyrSentence = martyrWords.test(frame.text);
   const add = (outcome: "killed" | "injured", category: CasualtyCategory, value: number): void => {
     toll[outcome][category] = (toll[outcome][category] ?? 0) + value;
@@ -149,10 +155,13 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
     if (value !== undefined && kind !== undefined) shares.push({ outcome: /injur|wound/.test(noun) ? "injured" : "killed", category: kind, value });
   }
   for (const share of shares) add(share.outcome, share.category, share.value);
+  const died = frame.text.includes(" of the ") ? woundedWhoDied.exec(frame.text) : null;
+  if (died !== null) toll.woundedDiedApart = numberFromText(died[1]!) ?? 0;
   // "… ambushed a passenger bus, killing 18 people and injuring eight others": the people of an attacked
   // passenger vehicle are its passengers, civilians (EXTRACTION.md: marked by where they were).
   const onAttackedBus = passengerVehicle.test(frame.text);
-  const mentions = frame.casualties.filter((m) => !(m.isBare && m.category === "unknown" && shares.some((s) => s.value === m.value))).map((m) => (onAttackedBus && m.category === "unknown" && !m.isBare && m.partOf === null && !frame.casualties.some((o) => o.partOf !== null) ? { ...m, category: "civilians" as const } : m));
+  const partsAllCivilians = frame.casualties.every((o) => o.partOf === null || o.category === "civilians");
+  const mentions = frame.casualties.filter((m) => !(m.isBare && m.category === "unknown" && shares.some((s) => s.value === m.value))).map((m) => (onAttackedBus && m.category === "unknown" && m.partOf === null && partsAllCivilians ? { ...m, category: "civilians" as const } : m));
   // "Seven people were killed …, adding that the dead included two children": the list names parts of the total before it.
   for (const [outcome, list] of [["killed", listOfDead], ["injured", listOfInjured]] as const) {
     if (!(frame.text.includes("includ") || frame.text.includes("among") || frame.text.includes("identified")) || !list.test(frame.text)) continue;
@@ -185,6 +194,7 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
         bySide[side] = (bySide[side] ?? 0) + mention.value;
         if (isMartyrSentence && side !== ownSide && !toll.martyredSides.includes(side)) toll.martyredSides.push(side);
       }
+      if (mention.diedOfWounds === true) toll.woundedDied += mention.value;
       if (mention.isMore === true) toll.more[outcome][mention.category] = (toll.more[outcome][mention.category] ?? 0) + mention.value;
       else if (mention.isAlso === true && mention.category !== "unknown") toll.added[outcome][mention.category] = (toll.added[outcome][mention.category] ?? 0) + mention.value;
       const beside = mentions.slice(0, index).reverse().find((m) => m.partOf === null && m.category !== "unknown");
@@ -271,6 +281,8 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
     const sided = new Map<CasualtyCategory, Map<string, number>>();
     const martyredSides = new Set<string>();
     const moreByCategory = new Map<CasualtyCategory, number>();
+    /** "More" in the first sentence that tells a toll: people added to a toll the report tells after it. */
+    const leadMore = new Map<CasualtyCategory, number>();
     let sawToll = false;
     const sums = new Map<SentenceToll, number>();
     for (const toll of counted) {
@@ -287,6 +299,7 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
       const isAfterToll = sawToll;
       if (Object.keys(toll[outcome]).length > 0) sawToll = true;
       for (const category of casualtyCategories) {
+        if (!isAfterToll) leadMore.set(category, (leadMore.get(category) ?? 0) + (toll.more[outcome][category] ?? 0));
         const more = isAfterToll ? toll.more[outcome][category] ?? 0 : 0;
         const stated = part[category];
         if (stated === undefined) continue;
@@ -405,6 +418,12 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
       const whole = Math.max(total + moreUnknown, added + moreUnknown, specific + others, reached);
       if (Math.max(whole - specific, remainder) > 0) counts.unknown = Math.max(whole - specific, remainder);
       else if (sawUnknown && specific === 0) counts.unknown = 0;
+      // "Two more passengers died, raising the toll to 12" before "… killing ten passengers": the rest of the toll reached are those two.
+      const leadKind = casualtyCategories.find((c) => c !== "unknown" && (leadMore.get(c) ?? 0) > 0);
+      if (reached > 0 && leadKind !== undefined && (counts.unknown ?? 0) > 0 && counts.unknown! <= leadMore.get(leadKind)!) {
+        counts[leadKind] = (counts[leadKind] ?? 0) + counts.unknown!;
+        counts.unknown = null;
+      }
       const restAre = tolls.find((t) => t.restAre[outcome] !== undefined)?.restAre[outcome];
       if (restAre !== undefined && (counts.unknown ?? 0) > 0) {
         counts[restAre] = (counts[restAre] ?? 0) + counts.unknown!;
@@ -413,7 +432,18 @@ export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = 
     }
     return counts;
   };
-  return { killed: combine("killed"), injured: combine("injured") };
+  const killed = combine("killed");
+  const injured = combine("injured");
+  // The wounded who later died are counted once, among the dead: a restatement ("two of the wounded died") is not a second pair.
+  const died = Math.max(0, ...tolls.map((t) => Math.max(t.woundedDied, t.woundedDiedApart)));
+  const kind = casualtyCategories.reduce<CasualtyCategory | undefined>((best, c) => ((injured[c] ?? 0) > (best === undefined ? 0 : injured[best] ?? 0) ? c : best), undefined);
+  if (died > 0 && kind !== undefined && injured[kind]! >= died) {
+    injured[kind] = injured[kind]! - died;
+    // Only a share phrase told them: the dead told elsewhere do not yet include them.
+    const toldElsewhere = tolls.some((t) => t.woundedDied > 0 || t.reached.killed !== undefined || Object.keys(t.more.killed).length > 0);
+    if (!toldElsewhere) killed[kind] = (killed[kind] ?? 0) + died;
+  }
+  return { killed, injured };
 }
 
 const maxScore = (frame: SentenceFrame): number => Math.max(0, ...frame.typeScores.values());
@@ -631,7 +661,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     // no time of its own; it neither belongs to this incident nor dates one.
     if (recalledIncident.test(frame.text) && !frame.dates.some((d) => !d.isReportDate && !d.isAnaphoric)) continue;
     const score = maxScore(frame);
-    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text) || restOfToll.test(frame.text) || hasTollShare(frame.text);
+    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text) || restOfToll.test(frame.text) || hasTollShare(frame.text) || woundedWhoDied.test(frame.text);
     const places = withoutForeignNamesakes(distinctPlaces(frame), frame, current).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
       const own = frameDate(frame, current.date)?.date;

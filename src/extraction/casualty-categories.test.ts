@@ -231,3 +231,19 @@ describe("a figure the report says officials dismissed", () => {
     expect(doc.events[0]!.killed).toEqual({ security_forces: 4, civilians: null, militants: 5, unknown: null });
   });
 });
+
+describe("the wounded who later died", () => {
+  it("moves them from the injured to the dead once", () => {
+    const doc = extract("PESHAWAR: A bomb went off in a market in Bannu district on Monday, killing six shoppers and wounding nine, police said. Two of the wounded later died in hospital.");
+    expect(doc.events[0]!.killed).toEqual({ security_forces: null, civilians: 8, militants: null, unknown: null });
+    expect(doc.events[0]!.injured).toEqual({ security_forces: null, civilians: 7, militants: null, unknown: null });
+  });
+  it("takes a lead's 'N more died, raising the toll to T' as the rest of the toll it tells after", () => {
+    const doc = extract(
+      "KALAT: Three more passengers wounded in Friday's attack on a bus in Kalat district died on Sunday, raising the death toll to eleven, officials said.\n" +
+        "Gunmen had opened fire on the bus, killing eight passengers and wounding ten.",
+    );
+    expect(doc.events[0]!.killed).toEqual({ security_forces: null, civilians: 11, militants: null, unknown: null });
+    expect(doc.events[0]!.injured).toEqual({ security_forces: null, civilians: 7, militants: null, unknown: null });
+  });
+});

@@ -193,6 +193,7 @@ describe("partitives and a second verb's bare count", () => {
     expect(read("The blast killed eleven people, four of them police officers, a rescue official said.")).toEqual(["killed:unknown:11", "killed:security_forces:4^"]);
     expect(read("Gunmen stopped the van, killing three of the engineers and its driver.")).toEqual(["killed:civilians:3", "killed:civilians:1"]);
     expect(read("Two of the constables were wounded in the exchange.")).toEqual(["injured:security_forces:2"]);
+    expect(read("A shepherd was killed and three of his sons were hurt.")).toEqual(["killed:civilians:1", "injured:civilians:3"]);
   });
   it("gives 'of them' after a verb the people named before its subject, never the subject itself", () => {
     expect(read("The raiders fled into the orchards, where police shot dead three of them.")).toEqual(["killed:militants:3"]);
@@ -201,5 +202,16 @@ describe("partitives and a second verb's bare count", () => {
   it("keeps the people of the first verb for a bare count after 'and <verb>'", () => {
     expect(read("Fighters of the front killed nine Taliban fighters and wounded six in the valley.")).toEqual(["killed:militants:9", "injured:militants:6"]);
     expect(read("The ambush killed four soldiers and injured five others.")).toEqual(["killed:security_forces:4", "injured:unknown:5"]);
+  });
+});
+
+describe("the wounded who died, and vehicles named after people", () => {
+  it("reads 'N people wounded in … died' as dead", () => {
+    expect(read("Three labourers wounded in Friday's blast at the quarry died in hospital on Sunday.")).toEqual(["killed:civilians:3"]);
+    expect(read("Four soldiers wounded in the ambush were flown to Peshawar.")).toEqual(["injured:security_forces:4"]);
+  });
+  it("does not count 'a passenger bus' or 'a police van' as people", () => {
+    expect(read("Militants fired on a passenger bus, killing six.")).toEqual(["killed:unknown:6"]);
+    expect(read("A bomb hit a police van, injuring three constables.")).toEqual(["injured:security_forces:3"]);
   });
 });

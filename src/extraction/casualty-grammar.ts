@@ -49,6 +49,8 @@ export interface CountedGroup {
   isAlso?: boolean;
   /** "two more soldiers", "three more people": added to the same kind counted before. */
   isMore?: boolean;
+  /** "Two passengers wounded in the attack died": counted among the injured before, now among the dead. */
+  diedOfWounds?: boolean;
 }
 
 export interface CasualtyMention extends CountedGroup {
@@ -137,6 +139,9 @@ function isActiveOutcomeBefore(tokens: readonly Token[], i: number): boolean {
   return activeOutcomeStartBefore(tokens, i) !== undefined;
 }
 
+/** Vehicles and buildings named after the people they carry or house ("passenger bus", "police van"). */
+const peopleCarriers = new Set(["bus", "buses", "coach", "coaches", "van", "vans", "vehicle", "vehicles", "train", "convoy", "truck", "trucks", "station", "hostel", "camp", "picket", "checkpost", "post", "posts", "mobile", "wagon", "boat", "plane", "aircraft", "helicopter", "quarters", "colony", "barracks"]);
+
 /** True when `word` names people of a kind ("policemen") or says whose they are ("police officers", "FC personnel"). */
 function namesPeople(word: string | undefined): boolean {
   if (word === undefined) return false;
@@ -159,8 +164,10 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
     // "one of the attackers was also killed": a count of militants, not part of a total.
     return { category: "militants", isBare: false, isOthers: false, from: numberFrom, to: j + 3 };
   }
-  // "killing five of the workers", "two of the policemen were hurt": a count of the people the phrase names.
-  if (tokens[j]?.norm === "of" && tokens[j + 1]?.norm === "the" && namesPeople(tokens[j + 2]?.norm)) j += 2;
+  // "killing five of the workers", "two of her children were hurt": a count of the people the phrase names.
+  if (tokens[j]?.norm === "of" && /^(?:the|his|her|their)$/.test(tokens[j + 1]?.norm ?? "") && namesPeople(tokens[j + 2]?.norm)) j += 2;
+  // "two more of the people wounded …": more of the people the phrase names.
+  else if (tokens[j]?.norm === "more" && tokens[j + 1]?.norm === "of" && tokens[j + 2]?.norm === "the" && namesPeople(tokens[j + 3]?.norm)) j += 3;
   if (tokens[j]?.norm === "of") {
     const next = tokens[j + 1]?.norm;
     if ((next === "them" || next === "these") && isActiveOutcomeBefore(tokens, numberFrom)) {
@@ -275,6 +282,8 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
     if (!t.isWord) break;
   }
   if (tokens[numberTo]?.norm === "-" && tokens[numberTo + 1] !== undefined && (nonCountUnits.has(tokens[numberTo + 1]!.norm) || tokens[numberTo + 1]!.norm === "member")) return undefined;
+  // "a passenger bus", "two police vans": the people noun names what the vehicle or building is for.
+  if (sawHead && end < tokens.length && peopleCarriers.has(tokens[end]!.norm)) return undefined;
   if (!sawHead) {
     // An age after a name: "Lance Naik Abdul Ghaffar, 31, was injured".
     if (tokens[numberFrom - 1]?.norm === "," && tokens[numberTo]?.norm === "," && tokens[numberFrom - 2]?.isWord && !tokens[numberFrom - 2]!.isNumber) return undefined;
@@ -555,6 +564,16 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
     return undefined;
   };
 
+  /** "Two passengers wounded in Saturday's attack died on Monday": the participle describes them, the verb that follows tells what happened. */
+  const diedLater = (from: number): boolean => {
+    for (let m = from; m < tokens.length && m < from + 20; m++) {
+      const w = tokens[m]!.norm;
+      if (clauseBreakers.has(w) || w === "," || startsGroup.has(m)) return false;
+      if (w === "died" || w === "succumbed" || w === "perished") return true;
+    }
+    return false;
+  };
+
   const rightOutcome = (g: number, farSearch: boolean): Outcome | undefined => {
     let far = farSearch;
     let k = groups[g]!.to;
@@ -577,6 +596,10 @@ export function findCasualties(tokens: readonly Token[]): CasualtyMention[] {
         if (isActiveUse(match)) return undefined;
         // "… shot dead a scholar and wounded his son": a second verb with its own object.
         if (tokens[k - 1]?.norm === "and" && objectStarts.has(tokens[match.to]?.norm ?? "") && isActiveOutcomeBefore(tokens, groups[g]!.from)) return undefined;
+        if (match.phrase.outcome === "injured" && k === groups[g]!.to && diedLater(match.to)) {
+          groups[g]!.diedOfWounds = true;
+          return "killed";
+        }
         return match.phrase.outcome;
       }
       const w = tokens[k]!.norm;
