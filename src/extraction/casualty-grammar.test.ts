@@ -106,7 +106,8 @@ describe("ranges, objects of a second verb, speakers and family members", () => 
   it("keeps the first victim's outcome when a second verb takes its own object", () => {
     expect(read("Attackers shot dead a prayer leader and wounded his brother near the mosque.")).toEqual(["killed:civilians:1", "injured:civilians:1"]);
     expect(read("The gunmen killed a constable and injured the driver of the van.")).toEqual(["killed:security_forces:1", "injured:civilians:1"]);
-    expect(read("Militants killed a village elder and his three sons.")).toEqual(["killed:civilians:1", "killed:civilians:3"]);
+    // An elder is unknown (team dev decision 14); his sons are civilians.
+    expect(read("Militants killed a village elder and his three sons.")).toEqual(["killed:unknown:1", "killed:civilians:3"]);
   });
   it("does not count the one who reports the toll", () => {
     // A bare count joined by "and" keeps the subject (shared dev 039, held-out decision 6).
@@ -215,3 +216,19 @@ describe("the wounded who died, and vehicles named after people", () => {
     expect(read("A bomb hit a police van, injuring three constables.")).toEqual(["injured:security_forces:3"]);
   });
 });
+
+describe("collectives, elided auxiliaries and possessive partitives", () => {
+  it("does not count 'a vaccination team' or 'the crew' as one person", () => {
+    expect(read("A constable guarding a vaccination team was martyred and a health worker was injured.")).toEqual(["killed:security_forces:1", "injured:civilians:1"]);
+  });
+  it("reads 'X was shot dead and his son injured' as two people with their own outcomes", () => {
+    expect(read("A shopkeeper was shot dead and his brother injured outside their shop.")).toEqual(["killed:civilians:1", "injured:civilians:1"]);
+  });
+  it("reads 'two of the group's own fighters' as fighters", () => {
+    expect(read("The front said three of the front's own fighters were also killed.")).toEqual(["killed:militants:3"]);
+  });
+  it("reads elders and clerics as unknown, as the dev sets code them", () => {
+    expect(read("Gunmen shot dead two elders and a cleric near the bazaar.")).toEqual(["killed:unknown:2", "killed:unknown:1"]);
+  });
+});
+

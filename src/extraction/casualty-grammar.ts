@@ -134,6 +134,17 @@ function activeOutcomeStartBefore(tokens: readonly Token[], i: number): number |
   return undefined;
 }
 
+/** "… was shot dead and his nephew injured": a passive outcome ("was shot dead") ends just before token i. */
+function passiveOutcomeEndsAt(tokens: readonly Token[], i: number): boolean {
+  for (let len = 4; len >= 1; len--) {
+    const start = i - len;
+    if (start < 1) continue;
+    const match = outcomeAt(tokens, start);
+    if (match !== undefined && match.to === i && match.phrase.voice !== "active" && beVerbs.has(tokens[start - 1]!.norm)) return true;
+  }
+  return false;
+}
+
 /** True when an active outcome ("shot dead", "killing") stands just before token i. */
 function isActiveOutcomeBefore(tokens: readonly Token[], i: number): boolean {
   return activeOutcomeStartBefore(tokens, i) !== undefined;
@@ -141,6 +152,9 @@ function isActiveOutcomeBefore(tokens: readonly Token[], i: number): boolean {
 
 /** Vehicles and buildings named after the people they carry or house ("passenger bus", "police van"). */
 const peopleCarriers = new Set(["bus", "buses", "coach", "coaches", "van", "vans", "vehicle", "vehicles", "train", "convoy", "truck", "trucks", "station", "hostel", "camp", "picket", "checkpost", "post", "posts", "mobile", "wagon", "boat", "plane", "aircraft", "helicopter", "quarters", "colony", "barracks"]);
+
+/** True when the token was written with "'s" ("the front's"), which the tokenizer keeps out of its norm. */
+const isPossessive = (token: Token | undefined): boolean => token !== undefined && token.isWord && token.end - token.start === token.norm.length + 2;
 
 /** True when `word` names people of a kind ("policemen") or says whose they are ("police officers", "FC personnel"). */
 function namesPeople(word: string | undefined): boolean {
@@ -165,7 +179,9 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
     return { category: "militants", isBare: false, isOthers: false, from: numberFrom, to: j + 3 };
   }
   // "killing five of the workers", "two of her children were hurt": a count of the people the phrase names.
-  if (tokens[j]?.norm === "of" && /^(?:the|his|her|their)$/.test(tokens[j + 1]?.norm ?? "") && namesPeople(tokens[j + 2]?.norm)) j += 2;
+  if (tokens[j]?.norm === "of" && /^(?:the|his|her)$/.test(tokens[j + 1]?.norm ?? "") && namesPeople(tokens[j + 2]?.norm)) j += 2;
+  // "two of the front's own fighters": people of the one the possessive names.
+  else if (tokens[j]?.norm === "of" && tokens[j + 1]?.norm === "the" && isPossessive(tokens[j + 2]) && namesPeople(tokens[tokens[j + 3]?.norm === "own" ? j + 4 : j + 3]?.norm)) j += tokens[j + 3]?.norm === "own" ? 4 : 3;
   // "two more of the people wounded …": more of the people the phrase names.
   else if (tokens[j]?.norm === "more" && tokens[j + 1]?.norm === "of" && tokens[j + 2]?.norm === "the" && namesPeople(tokens[j + 3]?.norm)) j += 3;
   if (tokens[j]?.norm === "of") {
@@ -284,6 +300,8 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
   if (tokens[numberTo]?.norm === "-" && tokens[numberTo + 1] !== undefined && (nonCountUnits.has(tokens[numberTo + 1]!.norm) || tokens[numberTo + 1]!.norm === "member")) return undefined;
   // "a passenger bus", "two police vans": the people noun names what the vehicle or building is for.
   if (sawHead && end < tokens.length && peopleCarriers.has(tokens[end]!.norm)) return undefined;
+  // "a polio vaccination team", "the crew": a body of people, not one person.
+  if (isArticle && sawHead && /^(?:team|crew)$/.test(tokens[end - 1]!.norm)) return undefined;
   if (!sawHead) {
     // An age after a name: "Lance Naik Abdul Ghaffar, 31, was injured".
     if (tokens[numberFrom - 1]?.norm === "," && tokens[numberTo]?.norm === "," && tokens[numberFrom - 2]?.isWord && !tokens[numberFrom - 2]!.isNumber) return undefined;
@@ -343,7 +361,8 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     // "… and wounded his son", "killing the driver": a definite singular right after an active outcome counts one.
     const isDefinite = word === "the" || word === "his" || word === "her" || word === "their" || word === "its";
     const afterActiveVerb = isDefinite && tokens[i - 1] !== undefined && !/^(?:claimed|claiming|took|taking)$/.test(tokens[i - 1]!.norm) && isActiveOutcomeBefore(tokens, i);
-    if (isDefinite && ((tokens[i - 1]?.norm === "and" && groups.length > 0 && groups[groups.length - 1]!.to >= i - 1) || (tokens[i - 1]?.norm === "including" && groups.length > 0) || afterActiveVerb)) {
+    const afterPassiveAnd = tokens[i - 1]?.norm === "and" && groups.length > 0 && passiveOutcomeEndsAt(tokens, i - 1);
+    if (isDefinite && ((tokens[i - 1]?.norm === "and" && groups.length > 0 && groups[groups.length - 1]!.to >= i - 1) || afterPassiveAnd || (tokens[i - 1]?.norm === "including" && groups.length > 0) || afterActiveVerb)) {
       if (parseNumberAt(tokens, i + 1) !== undefined && !parseNumberAt(tokens, i + 1)!.isArticle) continue;
       const head = casualtyHeads.get(tokens[i + 1]?.norm ?? "") ?? casualtyHeads.get(tokens[i + 2]?.norm ?? "");
       const singular = !/s$/.test(tokens[i + 1]?.norm ?? "") || /(?:ss|us)$/.test(tokens[i + 1]?.norm ?? "");

@@ -21,8 +21,8 @@ const headEntries: Array<[string, HeadReading]> = [
     citizens national nationals villager villagers resident residents shopkeeper shopkeepers trader traders
     farmer farmers driver drivers pilgrim pilgrims mourner mourners devotee devotees engineer engineers tourist
     tourists vaccinator vaccinators governor minister ministers judge judges tehsildar tehsildars commissioner
-    lawmaker lawmakers mp mps mna mpa legislator legislators politician politicians leader leaders elder elders
-    cleric clerics scholar scholars imam councillor councillors nazim contractor contractors shepherd shepherds
+    lawmaker lawmakers mp mps mna mpa legislator legislators politician politicians leader leaders councillor councillors nazim
+    contractor contractors shepherd shepherds
     herder herders miner miners vendor vendors businessman businessmen daughter daughters son sons wife
     husband mother father brother brothers sister sisters relatives relative spectators spectator guests
     wedding attendees lawyer lawyers activist activists mother minors minor pupils pupil schoolchildren
@@ -36,7 +36,7 @@ const headEntries: Array<[string, HeadReading]> = [
     rebels separatist separatists miscreant miscreants jihadi jihadis jihadist jihadists extremist extremists
     commander commanders facilitator facilitators infiltrator infiltrators outlaws outlaw dacoits raiders`).map((w): [string, HeadReading] => [w, "militants"]),
   ...words(`people persons person individual individuals man men others other more victims victim bodies body
-    lives youth youths locals tribesmen tribesman`).map((w): [string, HeadReading] => [w, "unknown"]),
+    lives youth youths locals tribesmen tribesman elder elders cleric clerics scholar scholars imam`).map((w): [string, HeadReading] => [w, "unknown"]),
   ...words(`officials official officers officer members member personnel forces force staff guards guard employees
     employee operatives operative team crew`).map((w): [string, HeadReading] => [w, "generic"]),
 ];
