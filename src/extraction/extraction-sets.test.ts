@@ -34,7 +34,7 @@ const sets: Array<{ name: string; gold: string; floors: Floors }> = [
   { name: "team dev B", gold: join(root, "test-fixtures", "extraction-dev-b", "gold"), floors: { eventF1: 0.99, totals: 0.999, figures: 0.999, claimF1: 0.99 } },
   // Written by the team but never developed against: floors only, so that a regression fails.
   { name: "holdout", gold: join(root, "test-fixtures", "extraction-holdout", "gold"), floors: { eventF1: 0.933, totals: 0.983, figures: 0.873, claimF1: 0.964 } },
-  { name: "holdout 2", gold: join(root, "test-fixtures", "extraction-holdout-2", "gold"), floors: { eventF1: 0.81, totals: 0.66, figures: 0.7, claimF1: 0.92 } },
+  { name: "holdout 2", gold: join(root, "test-fixtures", "extraction-holdout-2", "gold"), floors: { eventF1: 0.847, totals: 0.739, figures: 0.753, claimF1: 0.92 } },
 ];
 
 function run(goldDir: string, name: string): { score: ExtractionScore; predFile: string } {
