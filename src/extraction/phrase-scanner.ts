@@ -96,18 +96,22 @@ export class PhraseScanner<T> {
     let i = 0;
     while (i < keys.length) {
       let node: TrieNode<T> | undefined = this.root;
-      let best: { end: number; node: TrieNode<T> } | undefined;
+      let bestEnd = -1;
+      let bestNode: TrieNode<T> | undefined;
       for (let j = i; j < keys.length; j++) {
         node = node.next.get(keys[j]!.key);
         if (node === undefined) break;
-        if (node.values !== undefined) best = { end: j, node };
+        if (node.values !== undefined) {
+          bestEnd = j;
+          bestNode = node;
+        }
       }
-      if (best === undefined) {
+      if (bestNode === undefined) {
         i++;
         continue;
       }
-      matches.push({ values: best.node.values!, name: best.node.name!, from: keys[i]!.from, to: keys[best.end]!.to });
-      i = best.end + 1;
+      matches.push({ values: bestNode.values!, name: bestNode.name!, from: keys[i]!.from, to: keys[bestEnd]!.to });
+      i = bestEnd + 1;
     }
     return matches;
   }

@@ -30,7 +30,7 @@ export function tokenize(normalized: string, from = 0, to = normalized.length): 
     }
     const first = norm.charCodeAt(0);
     const isNumber = first >= 48 && first <= 57;
-    const isWord = isNumber || /[a-z\u00c0-\u024f\u0600-\u06ff]/.test(norm[0] ?? "");
+    const isWord = isNumber || (first >= 0x61 && first <= 0x7a) || (first >= 0xc0 && first <= 0x24f) || (first >= 0x600 && first <= 0x6ff);
     if (norm.endsWith("'s") && norm.length > 2) norm = norm.slice(0, -2);
     tokens.push({ norm, start, end, isWord, isNumber });
   }
