@@ -452,11 +452,13 @@ const maxScore = (frame: SentenceFrame): number => Math.max(0, ...frame.typeScor
 const roadAfter = /^(?:\s*[-/]\s*[a-z][\w.' ]{0,24}?)?\s+(?:highway|road|motorway|expressway|bypass|railway)\b/;
 
 function incidentPlaces(frame: SentenceFrame): PlaceHit[] {
-  const all = frame.places.filter((p) => !p.isIncidental && !p.isDateline && p.entry.level !== "country");
-  const isRoad = (p: PlaceHit): boolean => roadAfter.test(frame.text.slice(p.end - frame.start, p.end - frame.start + 40));
-  const offRoad = all.filter((p) => !isRoad(p));
+  const all = frame.places.filter((p) => !p.isIncidental && !p.isDateline && p.entry.level !== "country" && !namePart.test(frame.text.slice(Math.max(0, p.start - frame.start - 40), p.start - frame.start)));
+  const offRoad = all.filter((p) => !roadAfter.test(frame.text.slice(p.end - frame.start, p.end - frame.start + 40)));
   return offRoad.length > 0 ? offRoad : all;
 }
+
+/** A place inside an institution's name ("the Collectorate of Customs Peshawar", "CTD Police Station Dera Ghazi Khan") or a destination ("meant to be delivered in Peshawar"). */
+const namePart = /\b(?:collectorate|directorate|department|customs|police station|headquarters|command|university|hospital|press club|high court|court|bench|registry) (?:of [a-z]+ )?$|\b(?:delivered|smuggled|transported|taken|shifted|bound|destined|headed|sent) (?:in|to|into|for) (?:the )?$/;
 
 /** "the Maidan area of Tirah", "Angoor Adda crossing in Lower South Waziristan": the second place contains the first. */
 const placeContainment = /^(?:\s+[a-z]+)?\s*,\s*(?:district|tehsil)\s+$|^[\s,]*(?:(?:area|areas|locality|village|town|bazaar|market|crossing|valley|tehsil|subdivision|sub-division|outskirts|suburbs)\s+)?(?:of|in)\s+(?:the\s+)?(?:(?:southern|northern|eastern|western|central|south-?eastern|south-?western|north-?eastern|north-?western|restive|neighbouring|neighboring)\s+)?$/;
@@ -817,11 +819,13 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
 /** "Within hours", "hours later", "the next day": what follows happened after the incident just told. */
 const succession = /^\W*(?:within (?:hours|minutes|a day)|(?:hours|minutes|a day|a few hours|two days) later|later (?:that|the same) (?:day|night|evening)|the (?:next|following) (?:day|morning|night))\b/;
 
-/** "Within hours, armed men from rival tribes exchanged fire": a sequel of another kind is its own incident. */
+/** "Within hours, armed men from rival tribes exchanged fire": a sequel (or an earlier incident) of another kind is its own incident. */
 function isSequel(frame: SentenceFrame, current: Draft): boolean {
-  if (frame.isContinuation || !succession.test(frame.text)) return false;
+  const follows = succession.test(frame.text);
+  if (frame.isContinuation || !(follows || frame.isNewIncident)) return false;
   const [kind, weight] = [...frame.typeScores].reduce<[ExtractedEventType | undefined, number]>((best, [k, w]) => (w > best[1] ? [k, w] : best), [undefined, 0]);
-  if (kind === undefined || weight < 3) return false;
+  // "Earlier in the week, the administration initiated an operation": a cue for another incident and another kind.
+  if (kind === undefined || weight < (follows ? 3 : 2)) return false;
   return current.frames.every((f) => (f.typeScores.get(kind) ?? 0) < 2);
 }
 

@@ -447,3 +447,36 @@ describe("incidents told in passing", () => {
     ]);
   });
 });
+
+describe("kinds and places of seizures and of earlier operations", () => {
+  it("reads rifles 'found' in a stopped truck as a seizure, and 'assault rifles' as no assault", () => {
+    const doc = extract(
+      "KANDAHAR: Border police in Spin Boldak district have seized a truck carrying weapons. Police said the truck was stopped at a checkpoint on Sunday.\n" +
+        "Hidden under sacks of onions, police found 20 assault rifles and 500 rounds of ammunition.",
+      "2024-05-14",
+    );
+    expect(doc.events.map((e) => [e.type, e.admin2])).toEqual([["weapons_seizure", "Spin Boldak"]]);
+  });
+
+  it("keeps a seizure where it happened, not at the city in the name of the office that reported it or where the arms were going", () => {
+    const doc = extract(
+      "LANDI KOTAL: Customs officials at Torkham on Monday foiled an attempt to smuggle weapons hidden in a truck.\n" +
+        "According to the Collectorate of Customs Peshawar, the search led to the recovery of 12 pistols and 900 cartridges.\n" +
+        "The arms were to be delivered in Peshawar, the statement said.",
+      "2024-05-14",
+    );
+    expect(doc.events.map((e) => [e.type, e.admin2])).toEqual([["weapons_seizure", "Khyber"]]);
+  });
+
+  it("opens an operation that an 'earlier' sentence reports beside an attack", () => {
+    const doc = extract(
+      "BAJAUR: Three members of a family were injured when a mortar shell hit their house in Bajaur district on Thursday, police said.\n" +
+        "Earlier in the week, the Bajaur administration imposed a two-day curfew at nine places in the district and initiated an operation against militants in the areas.",
+      "2024-05-17",
+    );
+    expect(doc.events.map((e) => [e.type, e.admin2])).toEqual([
+      ["attack", "Bajaur"],
+      ["security_operation", "Bajaur"],
+    ]);
+  });
+});
