@@ -227,6 +227,16 @@ describe("collectives, elided auxiliaries and possessive partitives", () => {
   it("reads 'two of the group's own fighters' as fighters", () => {
     expect(read("The front said three of the front's own fighters were also killed.")).toEqual(["killed:militants:3"]);
   });
+  it("reads a named constable killed by a counted group of attackers", () => {
+    expect(read("Constable Gul Zaman was gunned down by three men on motorcycles outside his house.")).toEqual(["killed:security_forces:1"]);
+    expect(read("Constable Gul Zaman said three militants were killed.")).toEqual(["killed:militants:3"]);
+  });
+  it("reads the parts after 'were injured, among them …'", () => {
+    expect(read("Nine people were wounded, among them three constables, when the bomb went off.")).toEqual(["injured:unknown:9", "injured:security_forces:3^"]);
+  });
+  it("reads a tribal leader and alleged agents as unknown", () => {
+    expect(read("Gunmen shot dead a tribal leader and two alleged army officers near the market.")).toEqual(["killed:unknown:1", "killed:unknown:2"]);
+  });
   it("reads elders and clerics as unknown, as the dev sets code them", () => {
     expect(read("Gunmen shot dead two elders and a cleric near the bazaar.")).toEqual(["killed:unknown:2", "killed:unknown:1"]);
   });

@@ -318,6 +318,8 @@ function readGroup(tokens: readonly Token[], numberFrom: number, numberTo: numbe
   // "one member of the GDI was killed and two other members wounded": more of the kind named before.
   if (isOthers && headIsGeneric && modifierCategory === undefined && genericDefault === undefined) return { category, isBare: false, isOthers, from: numberFrom, to: end, inheritsCategory: true };
   if (isOthers && modifierCategory === undefined && headCategory !== undefined && headCategory !== "unknown") category = headCategory;
+  // "a tribal leader" is no civilian official (team dev decision 14); "two alleged operatives" are who the text only alleges.
+  for (let k = j; k < end; k++) if ((tokens[k]!.norm === "tribal" && category === "civilians") || tokens[k]!.norm === "alleged") category = "unknown";
   return { category, isBare: false, isOthers, from: numberFrom, to: end };
 }
 
@@ -421,9 +423,10 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
     groups.push({ ...group, value: number.value, qualifier, from: Math.min(from, group.from), partOf: null });
     i = Math.max(group.to, number.to) - 1;
   }
-  // One named member of the forces with no number: "Sepoy Arshad Mehmood … embraced shahadat".
-  if (groups.length === 0) {
-    for (let i = 0; i < tokens.length; i++) {
+  // One named member of the forces with no number: "Sepoy Arshad Mehmood … embraced shahadat", also before
+  // the people who attacked him ("Constable Ihsanullah was shot dead by two men").
+  if (groups.length === 0 || tokens.slice(0, groups[0]!.from).some((t) => rankWords.has(t.norm))) {
+    for (let i = 0; i < (groups[0]?.from ?? tokens.length); i++) {
       if (!rankWords.has(tokens[i]!.norm)) continue;
       const previous = tokens[i - 1]?.norm;
       if (previous !== undefined && (rankWords.has(previous) || parseNumberAt(tokens, i - 1) !== undefined)) continue;
@@ -432,7 +435,8 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
       let end = i + 1;
       while (end < tokens.length && end < i + 5 && tokens[end]!.isWord && !tokens[end]!.isNumber && !phraseBreakers.has(tokens[end]!.norm) && outcomeAt(tokens, end) === undefined) end++;
       if (end === i + 1) continue;
-      groups.push({ value: 1, qualifier: "exact", category: "security_forces", isBare: false, isOthers: false, from: i, to: end, partOf: null });
+      if (groups.length > 0 && end >= groups[0]!.from) break;
+      groups.unshift({ value: 1, qualifier: "exact", category: "security_forces", isBare: false, isOthers: false, from: i, to: end, partOf: null });
       break;
     }
   }
@@ -463,7 +467,9 @@ export function findCountedGroups(tokens: readonly Token[]): CountedGroup[] {
       let a = k;
       while (a < k + 3 && auxiliaryWords.has(tokens[a]?.norm ?? "")) a++;
       const outcome = a > k ? outcomeAt(tokens, a) : undefined;
-      if (outcome !== undefined && tokens[outcome.to]?.norm === "," && tokens[outcome.to + 1]?.norm === "including") k = outcome.to;
+      // "… were injured, among them two policemen": the same after "among them".
+      const cueAfter = tokens[outcome === undefined ? k : outcome.to + 1]?.norm;
+      if (outcome !== undefined && tokens[outcome.to]?.norm === "," && (cueAfter === "including" || (cueAfter === "among" && /^(?:them|whom)$/.test(tokens[outcome.to + 2]?.norm ?? "")))) k = outcome.to;
     }
     if (tokens[k]?.norm === ",") k++;
     const cue = tokens[k]?.norm;
