@@ -47,6 +47,10 @@ interface SentenceToll {
   woundedDied: number;
   /** Of those, the ones only a share phrase counts ("two of the wounded died"): no other sentence adds them to the dead. */
   woundedDiedApart: number;
+  /** The outcome whose toll a share phrase splits ("of the dead, three were …"). */
+  shareOutcome?: "killed" | "injured";
+  /** "Two were shopkeepers." after such a share: more of the same toll, its outcome that of the share before. */
+  continued?: { category: CasualtyCategory; value: number };
 }
 
 /** Side of people "martyred" with no nationality named: the reporting side, folded into the side that is martyred elsewhere. */
@@ -101,6 +105,8 @@ const hasTollShare = (text: string): boolean => {
   tollShare.lastIndex = 0;
   return found;
 };
+/** "Of the dead, three were policemen. Two were shopkeepers.": a sentence that goes on with the shares of a toll. */
+const continuedShare = /^\W*(two|three|four|five|six|seven|eight|nine|ten|one|\d+) (?:others? )?(?:were|was) (?:all )?((?:a |an )?[a-z-]+(?: [a-z-]+)?)[.;,]/;
 /** "Two of the wounded later died", "one of the injured succumbed": moved from the injured to the dead. */
 const woundedWhoDied = /\b([a-z]+|\d+) of the (?:injured|wounded)(?: \w+)? (?:later |also |subsequently |have |had |has )?(?:died|succumbed|passed away)\b/;
 const victimsIdentified = /\b(?:the )?(victims|deceased|dead|martyrs|martyred|killed|injured|wounded)(?: \w+){0,2} (?:were|was|have been|had been|has been) (?:identified|named) as\b/;
@@ -155,6 +161,11 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
     if (value !== undefined && kind !== undefined) shares.push({ outcome: /injur|wound/.test(noun) ? "injured" : "killed", category: kind, value });
   }
   for (const share of shares) add(share.outcome, share.category, share.value);
+  if (shares.length > 0) toll.shareOutcome = shares[shares.length - 1]!.outcome;
+  const more = frame.casualties.length === 0 ? continuedShare.exec(frame.text) : null;
+  const moreKind = more === null ? undefined : more[2]!.split(" ").map((w) => casualtyHeads.get(w)).find((c) => c !== undefined && c !== "generic" && c !== "unknown");
+  const moreValue = more === null ? undefined : numberFromText(more[1]!);
+  if (moreKind !== undefined && moreValue !== undefined) toll.continued = { category: moreKind, value: moreValue };
   const died = frame.text.includes(" of the ") ? woundedWhoDied.exec(frame.text) : null;
   if (died !== null) toll.woundedDiedApart = numberFromText(died[1]!) ?? 0;
   // "… ambushed a passenger bus, killing 18 people and injuring eight others": the people of an attacked
@@ -269,7 +280,17 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
 }
 
 /** Combines the tolls of an incident's sentences (see the module comment). */
-export function combineTolls(tolls: readonly SentenceToll[], talibanAreForces = false): { killed: CasualtyCounts; injured: CasualtyCounts } {
+export function combineTolls(given: readonly SentenceToll[], talibanAreForces = false): { killed: CasualtyCounts; injured: CasualtyCounts } {
+  // "Of the dead, three were policemen. Two were shopkeepers.": the second sentence's share joins the first's toll.
+  let shareOutcome: "killed" | "injured" | undefined;
+  const tolls = given.map((toll) => {
+    if (toll.continued === undefined || shareOutcome === undefined) {
+      shareOutcome = toll.shareOutcome ?? (toll.continued === undefined ? undefined : shareOutcome);
+      return toll;
+    }
+    const { category, value } = toll.continued;
+    return { ...toll, [shareOutcome]: { ...toll[shareOutcome], [category]: (toll[shareOutcome][category] ?? 0) + value } };
+  });
   const combine = (outcome: "killed" | "injured"): CasualtyCounts => {
     const counts = emptyCounts();
     let total: number | undefined;
@@ -663,7 +684,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     // no time of its own; it neither belongs to this incident nor dates one.
     if (recalledIncident.test(frame.text) && !frame.dates.some((d) => !d.isReportDate && !d.isAnaphoric)) continue;
     const score = maxScore(frame);
-    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text) || restOfToll.test(frame.text) || hasTollShare(frame.text) || woundedWhoDied.test(frame.text);
+    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text) || restOfToll.test(frame.text) || hasTollShare(frame.text) || (frame.text.includes(" of the ") && woundedWhoDied.test(frame.text)) || continuedShare.test(frame.text);
     const places = withoutForeignNamesakes(distinctPlaces(frame), frame, current).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
       const own = frameDate(frame, current.date)?.date;

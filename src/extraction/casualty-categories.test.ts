@@ -247,3 +247,10 @@ describe("the wounded who later died", () => {
     expect(doc.events[0]!.injured).toEqual({ security_forces: null, civilians: 7, militants: null, unknown: null });
   });
 });
+
+describe("a toll's shares told over several sentences", () => {
+  it("adds 'Two were shopkeepers.' to the toll the share before it splits", () => {
+    const doc = extract("QUETTA: Seven people were killed when a bomb went off in a bazaar in Quetta on Monday, police said. Of the dead, four were policemen. Two were vendors. The seventh has not been identified.");
+    expect(doc.events[0]!.killed).toEqual({ security_forces: 4, civilians: 2, militants: null, unknown: 1 });
+  });
+});

@@ -126,7 +126,7 @@ export function extractDocument(raw: string, options: ExtractDocumentOptions): E
         frame.typeScores.size > 0 ||
         frame.casualties.length > 0 ||
         frame.actors.length > 0 ||
-        /\b(?:toll|no (?:one|casualt|fatalit|loss)|remained safe|unhurt|unharmed|(?:identified|named) as\b|^\W*(?:all )?the (?:injured|wounded|dead|deceased) \w+ (?:were|have been|had been)\b|\b(?:others?|the rest)\b[^.;]{0,30}?\b(?:who|were|was|included|injured|wounded|dead|killed|victims)\b|\bof the (?:dead|killed|injured|wounded|deceased|victims)\b)/.test(frame.text) ||
+        /\b(?:toll|no (?:one|casualt|fatalit|loss)|remained safe|unhurt|unharmed|(?:identified|named) as\b|^\W*(?:all )?the (?:injured|wounded|dead|deceased) \w+ (?:were|have been|had been)\b|\b(?:others?|the rest)\b[^.;]{0,30}?\b(?:who|were|was|included|injured|wounded|dead|killed|victims)\b|\bof the (?:dead|killed|injured|wounded|deceased|victims)\b|^\W*(?:two|three|four|five|six|seven|eight|nine|ten|one|\d+) (?:others? )?(?:were|was) )/.test(frame.text) ||
         frame.places.some((p) => p.isDateline || (!p.isIncidental && p.entry.level !== "country")) ||
         frame.dates.some((d) => !d.isReportDate);
       if (!isUseful) continue;
