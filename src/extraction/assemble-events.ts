@@ -7,7 +7,7 @@
  */
 import type { ActorEntry, PlaceEntry, WeaponCategory } from "../codebook/codebook-types.ts";
 import type { CasualtyMention } from "./casualty-grammar.ts";
-import { casualtyHeads } from "./casualty-lexicon.ts";
+import { casualtyHeads, categoryModifiers, genericDefaults } from "./casualty-lexicon.ts";
 import { numberWordValue } from "./parse-number.ts";
 import type { ExtractionCodebook } from "./extraction-codebook.ts";
 import { casualtyCategories, emptyCounts, type CasualtyCategory, type CasualtyCounts, type ExtractedEvent, type ExtractedEventType } from "./extraction-types.ts";
@@ -95,6 +95,8 @@ const statementCue = /\b(chaired|chairing|apex committee|meeting|was briefed|wer
 
 const negationZero = /\b(no (?:one|body) (?:was|were|has been|had been) (?:killed|hurt|injured|harmed|wounded)|no casualt(?:y|ies)|no (?:loss of life|loss of lives|fatalities|deaths|injuries)|caused no (?:casualties|damage)|without (?:any )?(?:casualties|loss))\b/;
 const negatedGroup = /\bno (?:casualt(?:y|ies)|loss of li(?:fe|ves)|fatalities|deaths|injuries) (?:of|among|to|for) (?:own |our |the )?(troops|soldiers|security forces|personnel|police|policemen|forces|civilians|residents|passengers)\b/;
+/** "No CTD official was hurt", "no soldier was injured": none of the people the words name. */
+const negatedPeople = /\bno ([a-z]+ )?([a-z]+) (?:was|were|has been|had been|got) (hurt|harmed|injured|wounded|killed)\b/;
 /** A passenger vehicle the sentence says was attacked ("ambushed four passenger buses", "a bomb tore through a passenger coach"). */
 const passengerVehicle = /\b(?:ambush(?:ed|ing)?|attack(?:ed|ing)?|struck|hit|tore through|targeted|targeting|opened fire on|fired (?:up)?on|stormed|stopped|blew up)\b[^.;]{0,40}?\b(?:passenger (?:bus|buses|coach|coaches|van|vans|vehicle|vehicles|train)|(?:a|an|the) (?:[a-z]+-bound )?(?:bus|coach|train))\b/;
 /** "Of the dead, three were policemen", "two of the injured were children": a share of a toll told before. */
@@ -251,7 +253,16 @@ function sentenceToll(frame: SentenceFrame): SentenceToll {
     else if (value !== undefined) toll[outcome].unknown = Math.max(toll[outcome].unknown ?? 0, value - Object.entries(toll[outcome]).filter(([c]) => c !== "unknown").reduce((sum, [, v]) => sum + (v ?? 0), 0));
   }
   const negated = negatedGroup.exec(frame.text);
-  if (negated !== null) {
+  const noneOf = negated === null && frame.text.includes("no ") ? negatedPeople.exec(frame.text) : null;
+  const noneHead = noneOf === null ? undefined : casualtyHeads.get(noneOf[2]!);
+  const noneKind = noneHead === "generic" ? categoryModifiers.get((noneOf![1] ?? "").trim()) ?? genericDefaults.get(noneOf![2]!) : noneHead;
+  if (noneOf !== null && noneKind !== undefined && noneKind !== "unknown") {
+    if (/hurt|harmed/.test(noneOf[3]!)) {
+      toll.killed[noneKind] ??= 0;
+      toll.injured[noneKind] ??= 0;
+    } else if (/killed/.test(noneOf[3]!)) toll.killed[noneKind] ??= 0;
+    else toll.injured[noneKind] ??= 0;
+  } else if (negated !== null) {
     const category: CasualtyCategory = /civilians|residents|passengers/.test(negated[1]!) ? "civilians" : "security_forces";
     if (/casualt|loss/.test(negated[0])) {
       toll.killed[category] ??= 0;
@@ -684,7 +695,7 @@ export function assembleIncidents(frames: readonly SentenceFrame[], published?: 
     // no time of its own; it neither belongs to this incident nor dates one.
     if (recalledIncident.test(frame.text) && !frame.dates.some((d) => !d.isReportDate && !d.isAnaphoric)) continue;
     const score = maxScore(frame);
-    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text) || restOfToll.test(frame.text) || hasTollShare(frame.text) || (frame.text.includes(" of the ") && woundedWhoDied.test(frame.text)) || continuedShare.test(frame.text);
+    const hasToll = frame.casualties.some((m) => m.value !== null) || negationZero.test(frame.text) || safeSubject.test(frame.text) || tollUpdate.test(frame.text) || tollRaise.test(frame.text) || (victimsIdentified.test(frame.text) && /\b(?:a|an|one) civilian\b/.test(frame.text)) || attackerKilled.test(frame.text) || allVictimsAre.test(frame.text) || restOfToll.test(frame.text) || hasTollShare(frame.text) || (frame.text.includes(" of the ") && woundedWhoDied.test(frame.text)) || continuedShare.test(frame.text) || (frame.text.includes("no ") && negatedPeople.test(frame.text));
     const places = withoutForeignNamesakes(distinctPlaces(frame), frame, current).filter((p) => {
       if (p.level !== "locality" || current?.place === undefined || current.placeIsDateline) return true;
       const own = frameDate(frame, current.date)?.date;

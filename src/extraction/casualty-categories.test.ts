@@ -254,3 +254,11 @@ describe("a toll's shares told over several sentences", () => {
     expect(doc.events[0]!.killed).toEqual({ security_forces: 4, civilians: 2, militants: null, unknown: 1 });
   });
 });
+
+describe("none of the people a sentence names", () => {
+  it("reads 'No CTD official was hurt' as no security forces killed or injured", () => {
+    const doc = extract("LAHORE: CTD personnel killed two terrorists in an exchange of fire in Sheikhupura district on Sunday, a spokesman said. No CTD official was hurt.");
+    expect(doc.events[0]!.killed).toEqual({ security_forces: 0, civilians: null, militants: 2, unknown: null });
+    expect(doc.events[0]!.injured).toEqual({ security_forces: 0, civilians: null, militants: null, unknown: null });
+  });
+});

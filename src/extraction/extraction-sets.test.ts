@@ -32,7 +32,7 @@ const sets: Array<{ name: string; gold: string; floors: Floors }> = [
   { name: "shared dev", gold: join(shared, "dev", "gold"), floors: { eventF1: 0.951, totals: 0.999, figures: 0.958, claimF1: 0.99 } },
   { name: "team dev", gold: join(root, "test-fixtures", "extraction-dev", "gold"), floors: { eventF1: 0.954, totals: 0.999, figures: 0.957, claimF1: 0.99 } },
   { name: "team dev B", gold: join(root, "test-fixtures", "extraction-dev-b", "gold"), floors: { eventF1: 0.99, totals: 0.999, figures: 0.999, claimF1: 0.99 } },
-  { name: "holdout", gold: join(root, "test-fixtures", "extraction-holdout", "gold"), floors: { eventF1: 0.966, totals: 0.999, figures: 0.936, claimF1: 0.964 } },
+  { name: "holdout", gold: join(root, "test-fixtures", "extraction-holdout", "gold"), floors: { eventF1: 0.966, totals: 0.999, figures: 0.961, claimF1: 0.964 } },
   { name: "holdout 2", gold: join(root, "test-fixtures", "extraction-holdout-2", "gold"), floors: { eventF1: 0.847, totals: 0.76, figures: 0.753, claimF1: 0.92 } },
 ];
 
